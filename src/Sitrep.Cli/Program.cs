@@ -1,0 +1,10 @@
+using System.CommandLine;
+using Sitrep.Cli;
+using Sitrep.Cli.Commands;
+
+var root = new RootCommand("Sitrep: news reports to structured, traceable situation data.")
+{
+    EvalCommand.Create(),
+    TrainCommand.Create(),
+};
+return CliRunner.Run(root, args);

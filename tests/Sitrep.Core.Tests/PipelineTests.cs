@@ -1,0 +1,52 @@
+namespace Sitrep.Core.Tests;
+
+public sealed class PipelineTests
+{
+    private sealed class FakeStage(string name, string[] requires, string[] produces) : IStage
+    {
+        public string Name => name;
+        public IReadOnlyList<string> Requires => requires;
+        public IReadOnlyList<string> Produces => produces;
+        public void Process(Document document) { }
+    }
+
+    [Fact]
+    public void Build_fails_when_a_requirement_is_not_produced_earlier()
+    {
+        var builder = new PipelineBuilder()
+            .Add(new FakeStage("tagger", [Layers.Tokens], [Layers.Pos]))
+            .Add(new FakeStage("tokenizer", [], [Layers.Tokens]));
+        var e = Assert.Throws<InvalidOperationException>(() => builder.Build());
+        Assert.Contains("tagger", e.Message);
+    }
+
+    [Fact]
+    public void Process_records_each_stage_as_a_layer_in_order()
+    {
+        var pipeline = new PipelineBuilder()
+            .Add(new FakeStage("tokenizer", [], [Layers.Tokens]))
+            .Add(new FakeStage("tagger", [Layers.Tokens], [Layers.Pos]))
+            .Build();
+        var doc = pipeline.Process(new Document("Hello."));
+        Assert.Equal(["tokenizer", "tagger"], doc.Layers);
+    }
+
+    [Fact]
+    public void AddToken_rejects_offsets_outside_the_text()
+    {
+        var doc = new Document("abc");
+        Assert.Throws<ArgumentOutOfRangeException>(() => doc.AddToken(new TokenData(2, 5, TokenKind.Word, TokenFlags.None)));
+    }
+
+    [Fact]
+    public void SentenceOfToken_finds_the_sentence_by_binary_search()
+    {
+        var doc = new Document("A b. C d.");
+        for (int i = 0; i < 6; i++) doc.AddToken(new TokenData(i, 1, TokenKind.Word, TokenFlags.None));
+        doc.AddSentence(new Sentence(0, 4, 0, 3));
+        doc.AddSentence(new Sentence(5, 9, 3, 6));
+        Assert.Equal(0, doc.SentenceOfToken(2));
+        Assert.Equal(1, doc.SentenceOfToken(3));
+        Assert.Equal(-1, doc.SentenceOfToken(7));
+    }
+}
