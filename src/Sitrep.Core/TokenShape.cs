@@ -20,6 +20,8 @@ public enum TokenFlags : byte
     SpaceAfter = 1,
     /// <summary>A line break lies between this token and the next.</summary>
     NewlineAfter = 2,
-    /// <summary>The token starts a sentence.</summary>
-    SentenceStart = 4,
+    /// <summary>A blank line (paragraph break) lies between this token and the next.</summary>
+    ParagraphAfter = 4,
+    /// <summary>The token is a piece of a multiword surface token (do|n't of "don't") and is not its last piece.</summary>
+    InsideWord = 8,
 }
