@@ -24,4 +24,6 @@ public enum TokenFlags : byte
     ParagraphAfter = 4,
     /// <summary>The token is a piece of a multiword surface token (do|n't of "don't") and is not its last piece.</summary>
     InsideWord = 8,
+    /// <summary>The token starts a sentence.</summary>
+    SentenceStart = 16,
 }

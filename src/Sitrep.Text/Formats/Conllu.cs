@@ -40,6 +40,12 @@ public sealed record ConlluSentence(
     /// <summary>True when every word has a head (a parse tree was given), false when the HEAD column is "_".</summary>
     public bool HasTree { get; init; } = true;
 
+    /// <summary>A `# newdoc` comment opens this sentence.</summary>
+    public bool NewDocument { get; init; }
+
+    /// <summary>A `# newpar` comment opens this sentence (a new paragraph of the raw text).</summary>
+    public bool NewParagraph { get; init; }
+
     /// <summary>The multiword token that starts at word <paramref name="id"/>, or null.</summary>
     public ConlluMultiword? MultiwordStartingAt(int id)
     {
@@ -67,6 +73,7 @@ public static class Conllu
         var multiwords = new List<ConlluMultiword>();
         var wordLines = new List<int>();
         string? sentId = null, text = null;
+        bool newDoc = false, newPar = false;
         int start = 0, lineNo = 0;
         string? line;
         while ((line = reader.ReadLine()) is not null)
@@ -76,12 +83,12 @@ public static class Conllu
             {
                 if (words.Count > 0)
                 {
-                    yield return Finish(fileName, sentId, text, words, multiwords, wordLines, start);
+                    yield return Finish(fileName, sentId, text, words, multiwords, wordLines, start) with { NewDocument = newDoc, NewParagraph = newPar };
                     words = []; multiwords = []; wordLines = [];
                 }
                 else if (multiwords.Count > 0)
                     throw new SitrepInputException(fileName, "sentence has a multiword token but no words", lineNo);
-                sentId = null; text = null; start = 0;
+                sentId = null; text = null; start = 0; newDoc = false; newPar = false;
                 continue;
             }
             if (start == 0) start = lineNo;
@@ -90,14 +97,23 @@ public static class Conllu
                 if (words.Count > 0) throw new SitrepInputException(fileName, "comment line inside a sentence", lineNo);
                 if (TryComment(line, "sent_id", out var v)) sentId = v;
                 else if (TryComment(line, "text", out v)) text = v;
+                else if (IsMarker(line, "newdoc")) newDoc = newPar = true;
+                else if (IsMarker(line, "newpar")) newPar = true;
                 continue;
             }
             ParseLine(fileName, line, lineNo, words, multiwords, wordLines);
         }
         if (words.Count > 0)
-            yield return Finish(fileName, sentId, text, words, multiwords, wordLines, start);
+            yield return Finish(fileName, sentId, text, words, multiwords, wordLines, start) with { NewDocument = newDoc, NewParagraph = newPar };
         else if (multiwords.Count > 0)
             throw new SitrepInputException(fileName, "sentence has a multiword token but no words", lineNo);
+    }
+
+    /// <summary>`# newdoc` or `# newpar`, alone or with an id.</summary>
+    private static bool IsMarker(string line, string key)
+    {
+        var s = line.AsSpan(1).TrimStart();
+        return s.StartsWith(key, StringComparison.Ordinal) && (s.Length == key.Length || !char.IsLetterOrDigit(s[key.Length]));
     }
 
     private static bool IsBlank(string line)

@@ -47,6 +47,7 @@ public sealed class SentenceSplitter : IStage
             // Closing quotes and brackets glued to the end belong to this sentence.
             int end = i;
             while (end + 1 < tokens.Length && IsCloser(text, tokens, end + 1)) end++;
+            tokens[sentenceStart].Flags |= TokenFlags.SentenceStart;
             document.AddSentence(new Sentence(tokens[sentenceStart].Start, tokens[end].End, sentenceStart, end + 1));
             i = end;
             sentenceStart = end + 1;
@@ -77,10 +78,15 @@ public sealed class SentenceSplitter : IStage
 
         if (t.Kind == TokenKind.Punctuation && IsTerminal(form))
         {
+            // A spaced ellipsis or repeated marks (". . .", "? ? ?") end the sentence only after the last of them.
+            if (j == i + 1 && next.Kind == TokenKind.Punctuation && IsTerminal(text.AsSpan(next.Start, next.Length))) return false;
             if (newline) return true;
-            if (char.IsLower(first)) return false;
+            // A lower-case word after a plain full stop starts a sentence in informal text; after "...", or "?" closed by a quote, it goes on.
+            if (char.IsLower(first)) return j == i + 1 && form is "." or "!" or "?";
             return first is not (',' or ';' or ':' or ')' or ']' or '}' or '-');
         }
+        // A run of links, one after the other, is a list of references.
+        if (t.Kind == TokenKind.Url && next.Kind == TokenKind.Url) return true;
         if (form.Length > 1 && form[^1] == '.' && t.Kind == TokenKind.Word)
         {
             if (_lexicon.IsTitle(form) || form.Length == 2) return false;

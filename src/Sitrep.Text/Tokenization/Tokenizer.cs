@@ -89,6 +89,8 @@ public sealed class Tokenizer : IStage
             // Punctuation and symbols: a run of the same mark is one token ("...", "--", "!!!").
             int p = pos + 1;
             if (char.IsHighSurrogate(c) && p < end && char.IsLowSurrogate(text[p])) p++;
+            else if (IsQuoteMark(c)) while (p < end && IsQuoteMark(text[p]) && (text[p] == c || c is not ('"' or '\u201C' or '\u201D'))) p++;
+            else if (c is '?' or '!' or '.') while (p < end && text[p] is '?' or '!' or '.') p++;
             else if (IsRepeatable(c)) while (p < end && text[p] == c) p++;
             emit.Add(pos, p, char.IsPunctuation(c) ? TokenKind.Punctuation : TokenKind.Symbol);
             pos = p;
@@ -127,6 +129,7 @@ public sealed class Tokenizer : IStage
                 ':' or '/' => IsDigit(before) && IsDigit(after),
                 '\'' or '\u2019' => IsLetter(before) && IsLetter(after),
                 '-' or '\u2010' => IsLetterOrDigit(before) && IsLetterOrDigit(after),
+                '_' => IsLetterOrDigit(before) && IsLetterOrDigit(after),
                 '&' => char.IsUpper(before) && char.IsUpper(after),
                 _ => false,
             };
@@ -164,7 +167,9 @@ public sealed class Tokenizer : IStage
         int r = hyphen + 1;
         while (r < end && IsDigit(text[r])) r++;
         int rightLength = r - hyphen - 1;
-        return rightLength >= 4 || r < end && (text[r] == '-' || text[r] == '\u2010') && rightLength > 0;
+        // Phone and account numbers (646-8420, 600-480) stay whole; year ranges (1969-1970) and small ranges (3-2) split.
+        if (r < end && (text[r] == '-' || text[r] == '\u2010') && rightLength > 0) return true;
+        return prefix.Length >= 3 && rightLength >= 3 && !(prefix.Length == 4 && rightLength == 4 && IsYear(prefix) && IsYear(text.AsSpan(hyphen + 1, 4)));
     }
 
     private void EmitWithClitics(string text, int start, int end, in Emitter emit)
@@ -201,6 +206,8 @@ public sealed class Tokenizer : IStage
         if (at <= pos) return -1;
         int stop = pos + TrimTrailingPunctuation(text.AsSpan(pos, j - pos));
         var domain = text.AsSpan(at + 1, Math.Max(0, stop - at - 1));
+        // Internal mail addresses name a host in capitals without a dot (Kay Mann@ENRON, Ben Jacoby@ECT).
+        if (domain.Length >= 2 && IsUpperName(domain)) return stop;
         int dot = domain.LastIndexOf('.');
         return dot > 0 && dot < domain.Length - 2 && IsLetter(domain[^1]) ? stop : -1;
     }
@@ -217,12 +224,23 @@ public sealed class Tokenizer : IStage
         return len;
     }
 
+    private static bool IsUpperName(ReadOnlySpan<char> s)
+    {
+        foreach (char c in s) if (!(c is >= 'A' and <= 'Z' or '_' || IsDigit(c))) return false;
+        return (uint)(s[0] - 'A') <= 'Z' - 'A';
+    }
+
+    private static bool IsYear(ReadOnlySpan<char> s) => s[0] == '1' && s[1] is '7' or '8' or '9' || s[0] == '2' && s[1] == '0';
+
     private static bool IsDigitsAndHyphens(ReadOnlySpan<char> s)
     {
         if (s.IsEmpty || !IsDigit(s[0])) return false;
         foreach (char c in s) if (!IsDigit(c) && c != '-' && c != '\u2010') return false;
         return true;
     }
+
+    /// <summary>Doubled single quotes (’’, ‘’, '') stand for one double quote, as UD keeps them.</summary>
+    private static bool IsQuoteMark(char c) => c is '\'' or '\u2018' or '\u2019' or '`';
 
     private static bool IsRepeatable(char c) => c is '.' or '-' or '!' or '?' or '*' or '=' or '_' or '~' or '#' or '/' or '\\' or '+' or '<' or '>' or '\u2014' or '\u2013';
 

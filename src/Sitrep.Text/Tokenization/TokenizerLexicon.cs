@@ -56,7 +56,8 @@ public sealed class TokenizerLexicon
         if (n < 2) return 0;
         if (_fusedForms.TryGetValue(word, out int at)) return at;
         if (n > 3 && (word[n - 1] | 0x20) == 't' && IsApostrophe(word[n - 2]) && (word[n - 3] | 0x20) == 'n') return n - 3;
-        if (n > 2 && IsApostrophe(word[n - 2]) && (word[n - 1] | 0x20) is 's' or 'd' or 'm') return n - 2;
+        // Plural 's after a number (the 1960's, 50's) stays on its host, as UD English keeps it.
+        if (n > 2 && IsApostrophe(word[n - 2]) && (word[n - 1] | 0x20) is 's' or 'd' or 'm' && !char.IsDigit(word[n - 3])) return n - 2;
         if (n > 3 && IsApostrophe(word[n - 3]) && (EqualsLower(word[(n - 2)..], "re") || EqualsLower(word[(n - 2)..], "ve") || EqualsLower(word[(n - 2)..], "ll")))
             return n - 3;
         return 0;
@@ -84,7 +85,7 @@ public sealed class TokenizerLexicon
             "Inc", "Corp", "Co", "Ltd", "Bros", "Assn", "Dept", "Univ", "Inst", "Intl", "Natl", "Govt",
             "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
             "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun",
-            "No", "Nos", "vs", "etc", "approx", "est", "fig", "Fig", "al", "cf", "ca", "viz", "pp", "vol", "Vol", "ed", "eds", "Ave", "Blvd", "Rd", "Hwy", "Sq",
+            "No", "Nos", "vs", "etc", "approx", "est", "fig", "Fig", "al", "cf", "ca", "viz", "pp", "vol", "Vol", "ed", "eds", "Ave", "Blvd", "Rd", "Hwy", "Sq", "lb", "lbs", "oz", "ext", "eg", "hrs", "mins", "yr", "yrs",
             "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Kans", "Ky", "La", "Md", "Mass", "Mich", "Minn",
             "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Penn", "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo",
         ];
