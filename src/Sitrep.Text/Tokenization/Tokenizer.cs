@@ -23,7 +23,7 @@ public sealed class Tokenizer : IStage
     public void Process(Document document)
     {
         document.ClearTokens();
-        document.EnsureTokenCapacity(document.Text.Length / 5 + 16);
+        document.EnsureTokenCapacity(document.Text.Length / 4 + 16);
         var text = document.Text;
         var emit = new Emitter(document);
         int i = 0, n = text.Length;
@@ -50,20 +50,21 @@ public sealed class Tokenizer : IStage
     /// <summary>Tokenizes a whitespace-free chunk [start, end).</summary>
     private void TokenizeChunk(string text, int start, int end, in Emitter emit)
     {
-        if (end - start <= 4 && _lexicon.IsEmoticon(text.AsSpan(start, end - start)))
+        if (end - start <= 4 && text[start] is ':' or ';' or '<' or '^' or '-' && _lexicon.IsEmoticon(text.AsSpan(start, end - start)))
         {
             emit.Add(start, end, TokenKind.Symbol);
             return;
         }
         int pos = start;
+        bool hasAt = text.AsSpan(start, end - start).Contains('@');
         while (pos < end)
         {
             char c = text[pos];
             if (IsWordChar(c))
             {
-                int urlEnd = MatchUrl(text, pos, end);
+                int urlEnd = c is 'h' or 'H' or 'w' or 'W' or 'f' or 'F' ? MatchUrl(text, pos, end) : -1;
                 if (urlEnd > pos) { emit.Add(pos, urlEnd, TokenKind.Url); pos = urlEnd; continue; }
-                int mailEnd = MatchEmail(text, pos, end);
+                int mailEnd = hasAt ? MatchEmail(text, pos, end) : -1;
                 if (mailEnd > pos) { emit.Add(pos, mailEnd, TokenKind.Email); pos = mailEnd; continue; }
                 pos = Word(text, pos, end, emit);
                 continue;
@@ -287,7 +288,7 @@ public sealed class Tokenizer : IStage
         /// <summary>Typographic quotes and apostrophes normalized to ASCII for the models; null when nothing changes.</summary>
         private static string? Normalize(ReadOnlySpan<char> s)
         {
-            if (s.IndexOfAny('\u2018', '\u2019') < 0 && s.IndexOfAny('\u201C', '\u201D') < 0) return null;
+            if (s.IndexOfAnyInRange('\u2018', '\u201D') < 0) return null;
             Span<char> buffer = s.Length <= 256 ? stackalloc char[s.Length] : new char[s.Length];
             for (int i = 0; i < s.Length; i++)
                 buffer[i] = s[i] switch { '\u2018' or '\u2019' => '\'', '\u201C' or '\u201D' => '"', var c => c };

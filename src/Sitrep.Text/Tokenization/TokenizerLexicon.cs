@@ -54,7 +54,8 @@ public sealed class TokenizerLexicon
     {
         int n = word.Length;
         if (n < 2) return 0;
-        if (_fusedForms.TryGetValue(word, out int at)) return at;
+        // Fused forms (cannot, gonna, dont) all end in t or a: test that before hashing.
+        if (n is >= 4 and <= 8 && (word[n - 1] | 0x20) is 't' or 'a' && _fusedForms.TryGetValue(word, out int at)) return at;
         if (n > 3 && (word[n - 1] | 0x20) == 't' && IsApostrophe(word[n - 2]) && (word[n - 3] | 0x20) == 'n') return n - 3;
         // Plural 's after a number (the 1960's, 50's) stays on its host, as UD English keeps it.
         if (n > 2 && IsApostrophe(word[n - 2]) && (word[n - 1] | 0x20) is 's' or 'd' or 'm' && !char.IsDigit(word[n - 3])) return n - 2;
