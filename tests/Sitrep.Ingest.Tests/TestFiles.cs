@@ -52,3 +52,27 @@ internal sealed class TempDir : IDisposable
         catch (IOException) { }
     }
 }
+
+internal static class DocumentAssert
+{
+    /// <summary>Offsets are the contract with later stages: every region lies in the text, in order, without overlap.</summary>
+    public static void RegionsAreValid(Document doc)
+    {
+        int previousEnd = 0;
+        for (int i = 0; i < doc.Regions.Count; i++)
+        {
+            var r = doc.Regions[i];
+            Assert.InRange(r.Start, previousEnd, doc.Text.Length);
+            Assert.InRange(r.End, r.Start + 1, doc.Text.Length);
+            previousEnd = r.End;
+            if (r.Kind == RegionKind.PullQuoteAttribution)
+                Assert.Equal(RegionKind.PullQuote, doc.Regions[r.Of].Kind);
+            else
+                Assert.Equal(-1, r.Of);
+        }
+        if (doc.Metadata.DatelineSpan is { } span)
+            Assert.Equal(doc.Metadata.Dateline, doc.Slice(span).ToString());
+        Assert.Equal(doc.Text.Trim(), doc.Text);
+        Assert.DoesNotContain('\r', doc.Text);
+    }
+}
