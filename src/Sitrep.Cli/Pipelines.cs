@@ -5,6 +5,12 @@ namespace Sitrep.Cli;
 /// <summary>The pipelines the commands run, built once per process.</summary>
 public static class Pipelines
 {
+    /// <summary>Everything `sitrep extract` runs, in order.</summary>
+    public static Pipeline Extraction() => new PipelineBuilder()
+        .Add(new Tokenizer())
+        .Add(new SentenceSplitter())
+        .Build();
+
     public static Pipeline Tokenization() => new PipelineBuilder()
         .Add(new Tokenizer())
         .Add(new SentenceSplitter())

@@ -4,6 +4,7 @@ using Sitrep.Cli.Commands;
 
 var root = new RootCommand("Sitrep: news reports to structured, traceable situation data.")
 {
+    ExtractCommand.Create(),
     EvalCommand.Create(),
     TrainCommand.Create(),
 };
