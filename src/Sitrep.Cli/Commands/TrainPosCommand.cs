@@ -1,0 +1,35 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Sitrep.Models;
+using Sitrep.Text.Formats;
+
+namespace Sitrep.Cli.Commands;
+
+/// <summary>`sitrep train pos --train F --dev F --out MODEL [--epochs N]`: POS tagger + lemmatizer.</summary>
+public static class TrainPosCommand
+{
+    public static Command Create()
+    {
+        var train = new Option<string>("--train") { Description = "Training CoNLL-U file", Required = true };
+        var dev = new Option<string>("--dev") { Description = "Dev CoNLL-U file (early stopping)", Required = true };
+        var output = new Option<string>("--out") { Description = "Model file to write", Required = true };
+        var epochs = new Option<int>("--epochs") { Description = "Maximum epochs", DefaultValueFactory = _ => 15 };
+        var command = new Command("pos", "Train the POS tagger and lemmatizer") { train, dev, output, epochs };
+        command.SetAction(parse =>
+        {
+            int n = parse.GetValue(epochs);
+            if (n < 1) throw new UsageException("--epochs must be at least 1");
+            var sw = Stopwatch.StartNew();
+            string trainPath = parse.GetValue(train)!, devPath = parse.GetValue(dev)!;
+            var trainSet = Conllu.ReadFile(trainPath);
+            var devSet = Conllu.ReadFile(devPath);
+            Console.WriteLine($"train {trainSet.Count} sentences, dev {devSet.Count} sentences");
+            var result = PosTaggerTrainer.Train(trainSet, devSet, new PosTrainingOptions { Epochs = n }, Console.WriteLine);
+            string outPath = parse.GetValue(output)!;
+            PosTaggerTrainer.Save(outPath, result, $"train={Path.GetFileName(trainPath)} ({trainSet.Count} sentences); dev={Path.GetFileName(devPath)}; best epoch {result.BestEpoch}");
+            Console.WriteLine($"wrote {outPath} ({new FileInfo(outPath).Length:N0} bytes) in {sw.Elapsed.TotalSeconds:0.0}s");
+            return 0;
+        });
+        return command;
+    }
+}

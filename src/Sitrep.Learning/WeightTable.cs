@@ -1,0 +1,145 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace Sitrep.Learning;
+
+/// <summary>
+/// Run-time weights: an open-addressing (linear probing) table from 64-bit feature key to a row of
+/// (class, int16 weight) entries. Immutable and thread-safe; scores are integer sums (the common scale
+/// does not change the argmax).
+/// </summary>
+public sealed class WeightTable
+{
+    [StructLayout(LayoutKind.Sequential)]
+    public struct Slot
+    {
+        public ulong Key;
+        public int Start;
+        public int Count;
+    }
+
+    private readonly Slot[] _slots;
+    private readonly int[] _entries;
+    private readonly int _mask;
+
+    private WeightTable(int classCount, float scale, Slot[] slots, int[] entries, int featureCount)
+    {
+        ClassCount = classCount;
+        Scale = scale;
+        _slots = slots;
+        _entries = entries;
+        _mask = slots.Length - 1;
+        FeatureCount = featureCount;
+    }
+
+    public int ClassCount { get; }
+    /// <summary>Weight = stored int16 × Scale.</summary>
+    public float Scale { get; }
+    public int FeatureCount { get; }
+    public int EntryCount => _entries.Length;
+    public long ByteSize => (long)_slots.Length * 16 + (long)_entries.Length * 4;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Pack(int cls, int weight) => (cls << 16) | (ushort)(short)weight;
+
+    /// <summary>Adds the weights of <paramref name="features"/> to <paramref name="scores"/> (not cleared).</summary>
+    public void AddScores(ReadOnlySpan<ulong> features, Span<int> scores)
+    {
+        var slots = _slots;
+        var entries = _entries;
+        int mask = _mask;
+        foreach (ulong f in features)
+        {
+            int i = (int)f & mask;
+            while (true)
+            {
+                ref readonly Slot s = ref slots[i];
+                if (s.Key == f)
+                {
+                    int end = s.Start + s.Count;
+                    for (int e = s.Start; e < end; e++)
+                    {
+                        int p = entries[e];
+                        scores[p >>> 16] += (short)p;
+                    }
+                    break;
+                }
+                if (s.Key == 0) break;
+                i = (i + 1) & mask;
+            }
+        }
+    }
+
+    /// <summary>Clears <paramref name="scores"/> and adds the weights of <paramref name="features"/>.</summary>
+    public void Score(ReadOnlySpan<ulong> features, Span<int> scores)
+    {
+        scores[..ClassCount].Clear();
+        AddScores(features, scores);
+    }
+
+    public void WriteTo(ModelWriter w)
+    {
+        w.WriteInt32(ClassCount);
+        w.WriteSingle(Scale);
+        w.WriteInt32(FeatureCount);
+        w.WriteArray<Slot>(_slots);
+        w.WriteArray<int>(_entries);
+    }
+
+    public static WeightTable ReadFrom(ModelReader r)
+    {
+        int classes = r.ReadInt32();
+        float scale = r.ReadSingle();
+        int features = r.ReadInt32();
+        var slots = r.ReadArray<Slot>();
+        var entries = r.ReadArray<int>();
+        if (classes < 1 || classes > ushort.MaxValue || slots.Length == 0 || !BitOperations.IsPow2(slots.Length) || features < 0 || features >= slots.Length)
+            throw r.Corrupt("bad weight table dimensions");
+        int used = 0;
+        foreach (ref readonly var s in slots.AsSpan())
+        {
+            if (s.Key == 0) continue;
+            used++;
+            if (s.Start < 0 || s.Count < 0 || (long)s.Start + s.Count > entries.Length) throw r.Corrupt("weight table row out of range");
+        }
+        if (used != features) throw r.Corrupt("weight table feature count mismatch");
+        foreach (int p in entries)
+            if ((p >>> 16) >= classes) throw r.Corrupt("weight table class out of range");
+        return new WeightTable(classes, scale, slots, entries, features);
+    }
+
+    public sealed class Builder(int classCount, float scale)
+    {
+        private readonly List<ulong> _keys = [];
+        private readonly List<(int Start, int Count)> _rows = [];
+        private readonly List<int> _entries = [];
+
+        public void Add(ulong key, ReadOnlySpan<int> packedEntries)
+        {
+            if (key == 0) throw new ArgumentException("feature key 0 is reserved", nameof(key));
+            _keys.Add(key);
+            _rows.Add((_entries.Count, packedEntries.Length));
+            foreach (int p in packedEntries) _entries.Add(p);
+        }
+
+        public WeightTable Build()
+        {
+            int cap = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, _keys.Count + _keys.Count / 2 + 1));
+            var slots = new Slot[cap];
+            int mask = cap - 1;
+            for (int k = 0; k < _keys.Count; k++)
+            {
+                ulong key = _keys[k];
+                int i = (int)key & mask;
+                while (slots[i].Key != 0)
+                {
+                    if (slots[i].Key == key) throw new InvalidOperationException("duplicate feature key");
+                    i = (i + 1) & mask;
+                }
+                slots[i] = new Slot { Key = key, Start = _rows[k].Start, Count = _rows[k].Count };
+            }
+            return new WeightTable(classCount, scale, slots, [.. _entries], _keys.Count);
+        }
+    }
+}

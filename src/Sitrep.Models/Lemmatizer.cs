@@ -1,0 +1,207 @@
+using Sitrep.Learning;
+
+namespace Sitrep.Models;
+
+/// <summary>
+/// Lemmatizer learned from a treebank: an exception table per (form, UPOS) and per (lower-cased form, UPOS),
+/// then suffix rules per (UPOS, last k ≤ 6 characters) learned from word types, for unseen words.
+/// Reads <see cref="TokenData.Pos"/>; its data is stored in the POS model file (second section).
+/// Immutable and thread-safe after loading.
+/// </summary>
+public sealed class Lemmatizer : IStage
+{
+    internal const string Description = "lemma/1:exact,lower,suffix6";
+    internal const int MaxSuffix = 6;
+
+    private readonly string[] _lemmas;
+    private readonly HashIndex _exceptions;
+    private readonly HashIndex _rules;
+    private readonly int[] _ruleStrip;
+    private readonly string[] _ruleAppend;
+    private readonly bool[] _keepCase;
+
+    internal Lemmatizer(string[] lemmas, HashIndex exceptions, HashIndex rules, int[] ruleStrip, string[] ruleAppend, bool[] keepCase)
+    {
+        _lemmas = lemmas;
+        _exceptions = exceptions;
+        _rules = rules;
+        _ruleStrip = ruleStrip;
+        _ruleAppend = ruleAppend;
+        _keepCase = keepCase;
+    }
+
+    public string Name => "lemma";
+    public IReadOnlyList<string> Requires { get; } = [Layers.Tokens, Layers.Pos];
+    public IReadOnlyList<string> Produces { get; } = [Layers.Lemmas];
+
+    /// <summary>Loads the lemmatizer section of a POS model file.</summary>
+    public static Lemmatizer Load(string path)
+    {
+        var (_, r) = ModelFile.Read(path, PosTagger.ModelKind, PosTagger.FeatureSetHash);
+        int taggerLength = r.ReadInt32();
+        r.ReadBytes(taggerLength);
+        return ReadSection(r);
+    }
+
+    internal static ulong ExactKey(ReadOnlySpan<char> form, Upos upos) => FeatureHash.Of(1, FeatureHash.Chars(form), (ulong)upos);
+    internal static ulong LowerKey(ReadOnlySpan<char> form, Upos upos) => FeatureHash.Of(2, FeatureHash.LowerChars(form), (ulong)upos);
+    internal static ulong RuleKey(ReadOnlySpan<char> lowerSuffix, Upos upos) => FeatureHash.Of(3, FeatureHash.LowerChars(lowerSuffix), (ulong)upos, (ulong)lowerSuffix.Length);
+
+    public void Process(Document document)
+    {
+        var tokens = document.Tokens;
+        for (int i = 0; i < tokens.Length; i++)
+            tokens[i].Lemma = Lemmatize(PosTagger.FormOf(document, in tokens[i]), tokens[i].Pos);
+    }
+
+    public string Lemmatize(ReadOnlySpan<char> form, Upos upos)
+    {
+        if (_exceptions.TryGet(ExactKey(form, upos), out int id)) return _lemmas[id];
+        if (_exceptions.TryGet(LowerKey(form, upos), out id)) return _lemmas[id];
+        for (int k = Math.Min(MaxSuffix, form.Length); k >= 0; k--)
+        {
+            if (!_rules.TryGet(RuleKey(form[^k..], upos), out int rule)) continue;
+            int strip = _ruleStrip[rule];
+            if (strip > form.Length) continue;
+            bool keep = _keepCase[(int)upos] && form.Length > 0 && char.IsUpper(form[0]);
+            string append = _ruleAppend[rule];
+            int stem = form.Length - strip;
+            return string.Create(stem + append.Length, (form.ToString(), stem, append, keep), static (dst, st) =>
+            {
+                var (f, stemLength, app, keepCase) = st;
+                for (int j = 0; j < stemLength; j++) dst[j] = keepCase ? f[j] : char.ToLowerInvariant(f[j]);
+                app.CopyTo(dst[stemLength..]);
+            });
+        }
+        return form.ToString();
+    }
+
+    internal void WriteSection(ModelWriter w)
+    {
+        w.WriteStrings(_lemmas);
+        _exceptions.WriteTo(w);
+        _rules.WriteTo(w);
+        w.WriteArray<int>(_ruleStrip);
+        w.WriteStrings(_ruleAppend);
+        var keep = new int[_keepCase.Length];
+        for (int i = 0; i < keep.Length; i++) keep[i] = _keepCase[i] ? 1 : 0;
+        w.WriteArray<int>(keep);
+    }
+
+    internal static Lemmatizer ReadSection(ModelReader r)
+    {
+        var lemmas = r.ReadStrings();
+        var exceptions = HashIndex.ReadFrom(r);
+        var rules = HashIndex.ReadFrom(r);
+        var strip = r.ReadArray<int>();
+        var append = r.ReadStrings();
+        var keep = r.ReadArray<int>();
+        if (strip.Length != append.Length || keep.Length != Enum.GetValues<Upos>().Length) throw r.Corrupt("bad lemmatizer tables");
+        exceptions.Validate(lemmas.Length, r);
+        rules.Validate(strip.Length, r);
+        var keepCase = new bool[keep.Length];
+        for (int i = 0; i < keep.Length; i++) keepCase[i] = keep[i] != 0;
+        return new Lemmatizer(lemmas, exceptions, rules, strip, append, keepCase);
+    }
+
+    /// <summary>Learns the tables from gold (form, UPOS, lemma) triples.</summary>
+    internal static Lemmatizer Train(IEnumerable<(string Form, Upos Upos, string Lemma)> words)
+    {
+        var exact = new Dictionary<(string, Upos), Dictionary<string, int>>();
+        var lower = new Dictionary<(string, Upos), Dictionary<string, int>>();
+        var types = new HashSet<(string, Upos, string)>();
+        var keepCounts = new int[Enum.GetValues<Upos>().Length, 2];
+        foreach (var (form, upos, lemma) in words)
+        {
+            Count(exact, (form, upos), lemma);
+            string lf = form.ToLowerInvariant();
+            Count(lower, (lf, upos), lemma);
+            types.Add((lf, upos, lemma.ToLowerInvariant()));
+            if (char.IsUpper(form[0]) && lemma.Length > 0)
+                keepCounts[(int)upos, char.IsUpper(lemma[0]) ? 1 : 0]++;
+        }
+
+        var lemmaIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var lemmaList = new List<string>();
+        var entries = new Dictionary<ulong, int>();
+        int Intern(string s)
+        {
+            if (!lemmaIds.TryGetValue(s, out int id)) { id = lemmaList.Count; lemmaList.Add(s); lemmaIds.Add(s, id); }
+            return id;
+        }
+        foreach (var ((form, upos), counts) in Sorted(exact))
+            entries[ExactKey(form, upos)] = Intern(Best(counts));
+        foreach (var ((form, upos), counts) in Sorted(lower))
+            entries.TryAdd(LowerKey(form, upos), Intern(Best(counts)));
+
+        // Suffix rules from types (each distinct word once), so frequent irregulars do not dominate.
+        var ruleCounts = new Dictionary<(string Suffix, Upos Upos), Dictionary<(int, string), int>>();
+        foreach (var (lf, upos, ll) in types)
+        {
+            int common = 0;
+            while (common < lf.Length && common < ll.Length && lf[common] == ll[common]) common++;
+            var edit = (lf.Length - common, ll[common..]);
+            for (int k = 0; k <= Math.Min(MaxSuffix, lf.Length); k++)
+            {
+                var key = (lf[^k..], upos);
+                if (!ruleCounts.TryGetValue(key, out var d)) ruleCounts[key] = d = [];
+                d[edit] = d.GetValueOrDefault(edit) + 1;
+            }
+        }
+        var ruleKeys = new Dictionary<ulong, int>();
+        var strips = new List<int>();
+        var appends = new List<string>();
+        var ruleIds = new Dictionary<(int, string), int>();
+        var sortedRules = new List<(string Suffix, Upos Upos)>(ruleCounts.Keys);
+        sortedRules.Sort((a, b) => a.Upos != b.Upos ? a.Upos.CompareTo(b.Upos) : string.CompareOrdinal(a.Suffix, b.Suffix));
+        foreach (var key in sortedRules)
+        {
+            var d = ruleCounts[key];
+            (int, string) best = (0, "");
+            int bestCount = -1;
+            foreach (var (edit, c) in d)
+            {
+                if (c > bestCount || (c == bestCount && (edit.Item1 < best.Item1 || (edit.Item1 == best.Item1 && string.CompareOrdinal(edit.Item2, best.Item2) < 0))))
+                {
+                    best = edit;
+                    bestCount = c;
+                }
+            }
+            if (bestCount < 2 && key.Suffix.Length > 0) continue;
+            if (!ruleIds.TryGetValue(best, out int rid))
+            {
+                rid = strips.Count;
+                strips.Add(best.Item1);
+                appends.Add(best.Item2);
+                ruleIds.Add(best, rid);
+            }
+            ruleKeys[RuleKey(key.Suffix, key.Upos)] = rid;
+        }
+
+        var keepCase = new bool[keepCounts.GetLength(0)];
+        for (int i = 0; i < keepCase.Length; i++) keepCase[i] = keepCounts[i, 1] > keepCounts[i, 0];
+        return new Lemmatizer([.. lemmaList], HashIndex.Build(entries), HashIndex.Build(ruleKeys), [.. strips], [.. appends], keepCase);
+    }
+
+    private static void Count(Dictionary<(string, Upos), Dictionary<string, int>> d, (string, Upos) key, string lemma)
+    {
+        if (!d.TryGetValue(key, out var c)) d[key] = c = new Dictionary<string, int>(StringComparer.Ordinal);
+        c[lemma] = c.GetValueOrDefault(lemma) + 1;
+    }
+
+    private static string Best(Dictionary<string, int> counts)
+    {
+        string best = "";
+        int n = -1;
+        foreach (var (s, c) in counts)
+            if (c > n || (c == n && string.CompareOrdinal(s, best) < 0)) { best = s; n = c; }
+        return best;
+    }
+
+    private static List<KeyValuePair<(string, Upos), Dictionary<string, int>>> Sorted(Dictionary<(string, Upos), Dictionary<string, int>> d)
+    {
+        var list = new List<KeyValuePair<(string, Upos), Dictionary<string, int>>>(d);
+        list.Sort((a, b) => a.Key.Item2 != b.Key.Item2 ? a.Key.Item2.CompareTo(b.Key.Item2) : string.CompareOrdinal(a.Key.Item1, b.Key.Item1));
+        return list;
+    }
+}
