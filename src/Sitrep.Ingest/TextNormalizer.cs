@@ -4,8 +4,8 @@ namespace Sitrep.Ingest;
 
 /// <summary>
 /// Normalizes decoded text before any document is built, so that every offset later points into the final text.
-/// Line breaks (CRLF, CR, NEL, U+2028) become "\n", U+2029 becomes a blank line, whitespace at line ends is dropped
-/// and the whole text is trimmed. Unicode is deliberately NOT NFC-normalized: the project runs with
+/// Line breaks (CRLF, CR, NEL, U+2028) become "\n", U+2029 becomes a blank line, whitespace at line ends is dropped,
+/// runs of blank lines collapse to one (so a paragraph break is always exactly "\n\n") and the whole text is trimmed. Unicode is deliberately NOT NFC-normalized: the project runs with
 /// InvariantGlobalization, where <see cref="string.Normalize()"/> leaves non-ASCII text unchanged, so calling it would
 /// only pretend; news text is almost always precomposed already.
 /// </summary>
@@ -30,7 +30,7 @@ public static class TextNormalizer
                     break;
                 case '\u2029':
                     NewLine(sb, ref trailingWhitespaceStart);
-                    sb.Append('\n');
+                    NewLine(sb, ref trailingWhitespaceStart);
                     break;
                 case '\uFEFF':
                     // A stray BOM (e.g. from concatenated files) is invisible and only breaks matching.
@@ -62,6 +62,7 @@ public static class TextNormalizer
     {
         if (trailingWhitespaceStart >= 0) sb.Length = trailingWhitespaceStart;
         trailingWhitespaceStart = -1;
+        if (sb.Length >= 2 && sb[^1] == '\n' && sb[^2] == '\n') return;
         sb.Append('\n');
     }
 }

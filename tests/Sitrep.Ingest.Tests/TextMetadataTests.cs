@@ -151,4 +151,16 @@ public sealed class TextMetadataTests
         var doc = TestFiles.Single(new ArticleReader().ReadText("© 2019 Reuters", "x.txt"));
         Assert.Equal("© 2019 Reuters", doc.Text);
     }
+
+    [Fact]
+    public void Pathological_header_and_pull_quote_patterns_stay_fast()
+    {
+        var byline = "By " + string.Join(" AND ", Enumerable.Repeat("AB", 25)) + " x";
+        var pairs = string.Concat(Enumerable.Repeat("A sentence that repeats in the text.\n\nCAPS LINE, said so\n\n", 20_000));
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var doc = TestFiles.Single(new ArticleReader().ReadText("Headline\n\n" + byline + "\n\n" + pairs + "End.", "slow.txt"));
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(5), $"took {started.Elapsed}");
+        Assert.Null(doc.Metadata.Byline);
+        DocumentAssert.RegionsAreValid(doc);
+    }
 }

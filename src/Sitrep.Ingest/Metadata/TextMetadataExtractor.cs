@@ -22,6 +22,9 @@ public sealed partial class TextMetadataExtractor
     private const int MinPullQuoteLength = 15;
     private const int MaxPullQuoteLength = 500;
     private const int MaxAttributionLength = 300;
+    // Each candidate costs a scan of the text; real articles have one or two pull-quotes, so a cap keeps a
+    // hostile input of thousands of quote/caps-line pairs linear.
+    private const int MaxPullQuoteCandidates = 64;
 
     // News agencies and desk roles that may follow a byline name after a comma ("Jane Doe, Reuters").
     private static readonly HashSet<string> Agencies = new(StringComparer.OrdinalIgnoreCase)
@@ -230,7 +233,8 @@ public sealed partial class TextMetadataExtractor
     {
         int afterRegions = regions.Count > 0 ? regions[^1].End : 0;
         string? folded = null;
-        for (int i = firstLine; i < lines.Count; i++)
+        int candidates = 0;
+        for (int i = firstLine; i < lines.Count && candidates < MaxPullQuoteCandidates; i++)
         {
             var quote = lines[i];
             if (quote.Length < MinPullQuoteLength || quote.Length > MaxPullQuoteLength || quote.Start < afterRegions) continue;
@@ -245,6 +249,7 @@ public sealed partial class TextMetadataExtractor
 
             var core = QuoteCore(text.AsSpan(quote.Start, quote.Length));
             if (core.Length < MinPullQuoteLength || core.IndexOf(' ') < 0) continue;
+            candidates++;
             folded ??= Fold(text);
             if (!OccursElsewhere(folded, Fold(core.ToString()), quote)) continue;
 
@@ -311,7 +316,8 @@ public sealed partial class TextMetadataExtractor
     /// <summary>The line is a paragraph of its own: followed by a blank line or the end of the text.</summary>
     private static bool IsStandalone(List<TextSpan> lines, int index) => index + 1 >= lines.Count || lines[index + 1].Length == 0;
 
-    private const string Name = @"\p{Lu}[\p{L}'’.\-]*(?: (?:\p{Lu}[\p{L}'’.\-]*|de|da|di|van|von|der|del|al|bin|le|la))*";
+    // A name word never is "AND", so "JANE DOE AND JOHN ROE" splits one way only and cannot backtrack exponentially.
+    private const string Name = @"\p{Lu}[\p{L}'’.\-]*(?: (?!AND )(?:\p{Lu}[\p{L}'’.\-]*|de|da|di|van|von|der|del|al|bin|le|la))*";
 
     [GeneratedRegex(@"^(?:By|BY) (?<names>" + Name + @"(?:(?:, | and | AND | & )" + Name + @")*)$", RegexOptions.CultureInvariant)]
     private static partial Regex ByPattern();
