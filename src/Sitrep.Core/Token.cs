@@ -25,6 +25,8 @@ public readonly struct Token
     public string? Lemma => Data.Lemma;
     public int Head => Data.Head;
     public string? Relation => Data.Relation;
+    /// <summary>The orthographic shape ("Xxxxx", "dd,ddd"); computed on each call.</summary>
+    public string Shape => WordShape.Of(Text);
     public bool SpaceAfter => (Data.Flags & TokenFlags.SpaceAfter) != 0;
 
     public override string ToString() => Text.ToString();

@@ -50,3 +50,15 @@ public sealed class PipelineTests
         Assert.Equal(-1, doc.SentenceOfToken(7));
     }
 }
+
+public sealed class WordShapeTests
+{
+    [Theory]
+    [InlineData("Mosul", "Xxxxx")]
+    [InlineData("Washington", "Xxxxx")]
+    [InlineData("30,000", "dd,ddd")]
+    [InlineData("U.S.", "X.X.")]
+    [InlineData("ISIS'", "XXXX'")]
+    [InlineData("n't", "x'x")]
+    public void Shape_maps_classes_and_cuts_long_runs(string word, string shape) => Assert.Equal(shape, WordShape.Of(word));
+}
