@@ -191,12 +191,12 @@ public static partial class Actors
     // ISO 3166-1 alpha-3 codes admitted in the set (extend when a sentence needs a new country).
     public static readonly HashSet<string> Countries =
     [
-        "AFG", "ARE", "ARM", "AZE", "BEL", "BFA", "BGD", "BLR", "BRA", "CAF", "CAN", "CHE", "CHN", "COD", "COL", "CUB",
-        "DEU", "DNK", "EGY", "ERI", "ESP", "EST", "ETH", "FIN", "FRA", "GBR", "GEO", "GRC", "IDN", "IND", "IRN", "IRQ",
+        "AFG", "ARE", "ARG", "ARM", "AZE", "BEL", "BFA", "BGD", "BLR", "BRA", "CAF", "CAN", "CHE", "CHN", "COD", "COL", "CUB",
+        "DEU", "DNK", "DZA", "EGY", "ERI", "ESP", "EST", "ETH", "FIN", "FRA", "GBR", "GEO", "GIN", "GRC", "GUY", "HTI", "HUN", "IDN", "IRL", "IND", "IRN", "IRQ",
         "ISR", "ITA", "JOR", "JPN", "KAZ", "KEN", "KOR", "KWT", "LBN", "LBY", "LTU", "LVA", "MAR", "MEX", "MLI", "MMR",
         "MOZ", "NER", "NGA", "NLD", "NOR", "OMN", "PAK", "PHL", "POL", "PRK", "PSE", "QAT", "ROU", "RUS", "RWA", "SAU",
         "SDN", "SOM", "SRB", "SSD", "SWE", "SYR", "TCD", "THA", "TUN", "TUR", "TWN", "UGA", "UKR", "USA", "VEN", "VNM",
-        "YEM", "ZAF",
+        "XKX", "YEM", "ZAF",
     ];
 
     // Sector (role) codes, CAMEO/Phoenix agent codes plus INS (insurgents).
@@ -216,6 +216,7 @@ public static partial class Actors
         ["IGOWSTNAT"] = "NATO",
         ["IGOEUREEC"] = "European Union",
         ["IGOMEAARL"] = "Arab League",
+        ["IGOWAFBUSWAS"] = "ECOWAS",
         ["IGOAFRAU"] = "African Union (Sitrep code; Phoenix has only the OAU)",
         ["IGOCOA"] = "the US-led anti-ISIS coalition (Sitrep code)",
         ["NGOHLHIRC"] = "International Committee of the Red Cross",
