@@ -191,11 +191,11 @@ public static partial class Actors
     // ISO 3166-1 alpha-3 codes admitted in the set (extend when a sentence needs a new country).
     public static readonly HashSet<string> Countries =
     [
-        "AFG", "ARE", "ARG", "ARM", "AZE", "BEL", "BFA", "BGD", "BLR", "BRA", "CAF", "CAN", "CHE", "CHN", "CMR", "COD", "COL", "CUB",
-        "DEU", "DNK", "DZA", "ECU", "EGY", "ERI", "ESP", "EST", "ETH", "FIN", "FRA", "GAB", "GBR", "GEO", "GIN", "GRC", "GUY", "HTI", "HUN", "IDN", "IRL", "IND", "IRN", "IRQ",
-        "ISR", "ITA", "JOR", "JPN", "KAZ", "KEN", "KOR", "KWT", "LBN", "LBY", "LKA", "LTU", "LVA", "MAR", "MEX", "MLI", "MMR",
+        "AFG", "ALB", "ARE", "ARG", "ARM", "AZE", "BEL", "BFA", "BGD", "BLR", "BRA", "CAF", "CAN", "CHE", "CHN", "CMR", "COD", "COL", "CUB",
+        "DEU", "DNK", "DZA", "ECU", "EGY", "ERI", "ESP", "EST", "ETH", "FIN", "FRA", "GAB", "GBR", "GEO", "GHA", "GIN", "GRC", "GUY", "HTI", "HUN", "IDN", "IRL", "IND", "IRN", "IRQ",
+        "ISR", "ITA", "JOR", "JPN", "KAZ", "KEN", "KOR", "KWT", "LBN", "LBY", "LKA", "LTU", "LVA", "MAR", "MDA", "MEX", "MLI", "MMR",
         "MOZ", "NER", "NGA", "NLD", "NOR", "OMN", "PAK", "PHL", "POL", "PRK", "PSE", "QAT", "ROU", "RUS", "RWA", "SAU",
-        "SDN", "SEN", "SOM", "SRB", "SSD", "SWE", "SYR", "TCD", "THA", "TUN", "TUR", "TWN", "UGA", "UKR", "USA", "VEN", "VNM",
+        "SDN", "SEN", "SOM", "SRB", "SSD", "SWE", "SYR", "TCD", "TGO", "THA", "TUN", "TUR", "TWN", "UGA", "UKR", "USA", "VEN", "VNM",
         "XKX", "YEM", "ZAF",
     ];
 
