@@ -1,9 +1,9 @@
 // Sitrep dev-set converter: reads hand-annotated articles from data/dev/src/*.txt (inline markup)
 // and writes data/dev/quotes-dev.jsonl and data/dev/toponyms-dev.jsonl.
 //
-//   dotnet run --project tools/Sitrep.DevSets -- build   [repoRoot]
-//   dotnet run --project tools/Sitrep.DevSets -- check   [repoRoot]
-//   dotnet run --project tools/Sitrep.DevSets -- show    [repoRoot] [id-substring]
+//   dotnet run --project tools/Sitrep.DevSets -- build
+//   dotnet run --project tools/Sitrep.DevSets -- check
+//   dotnet run --project tools/Sitrep.DevSets -- show [id-substring]
 //
 // Markup (see data/dev/README.md and docs/annotation-*.md):
 //   [[KIND SPEAKER|content]]   a quote; KIND = direct|indirect|partial; SPEAKER = a mention label
@@ -38,14 +38,14 @@ internal static class Program
     private static int Main(string[] args)
     {
         var verb = args.Length > 0 ? args[0] : "help";
-        var root = args.Length > 1 ? args[1] : FindRoot();
+        var root = FindRoot();
         try
         {
             return verb switch
             {
                 "build" => Build(root),
                 "check" => Check(root),
-                "show" => Show(root, args.Length > 2 ? args[2] : null),
+                "show" => Show(root, args.Length > 1 ? args[1] : null),
                 _ => Usage(),
             };
         }
@@ -58,7 +58,7 @@ internal static class Program
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: Sitrep.DevSets build|check|show [repoRoot] [id-filter]");
+        Console.Error.WriteLine("usage: Sitrep.DevSets build|check|show [id-filter]   (run inside the repository)");
         return 1;
     }
 
