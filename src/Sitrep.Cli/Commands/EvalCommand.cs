@@ -7,5 +7,7 @@ public static class EvalCommand
 {
     public static Command Create() => new("eval", "Score a stage against a public gold standard")
     {
+        EvalPosCommand.Create(),
+        EvalDepsCommand.Create(),
     };
 }

@@ -8,5 +8,6 @@ public static class TrainCommand
     public static Command Create() => new("train", "Train a statistical model from a corpus")
     {
         TrainPosCommand.Create(),
+        TrainParserCommand.Create(),
     };
 }
