@@ -13,7 +13,7 @@ public static class CountryTableBuilder
     public const string Header =
         "# Sitrep country table, built by `sitrep data build-countries` from the world-countries npm package\n" +
         "# (https://github.com/mledoze/countries), data licensed under the ODbL 1.0 (see COUNTRIES-LICENSE.md).\n" +
-        "# columns: iso3\tiso2\tname\tofficial\taltSpellings\tdemonyms\tcapitals (lists joined by |, _ when empty)\n";
+        "# columns: iso3\tiso2\tname\tofficial\taltSpellings\tdemonyms\tcapitals\tstatus (lists joined by |, _ when empty; status un = UN member)\n";
 
     public static string Build(string jsonPath)
     {
@@ -48,7 +48,8 @@ public static class CountryTableBuilder
                 var capitals = new List<string>();
                 if (c.TryGetProperty("capital", out var k) && k.ValueKind == JsonValueKind.Array)
                     foreach (var s in k.EnumerateArray()) Add(capitals, s.GetString() ?? "");
-                rows.Add(string.Join('\t', iso3, iso2, Clean(common), Clean(official.Length > 0 ? official : common), Join(alt), Join(demonyms), Join(capitals)));
+                rows.Add(string.Join('\t', iso3, iso2, Clean(common), Clean(official.Length > 0 ? official : common), Join(alt), Join(demonyms), Join(capitals),
+                    c.TryGetProperty("unMember", out var un) && un.ValueKind == JsonValueKind.True ? "un" : "_"));
             }
             rows.Sort(StringComparer.Ordinal);
             var sb = new StringBuilder(Header);

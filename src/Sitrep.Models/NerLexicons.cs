@@ -16,10 +16,11 @@ public enum LexiconCategory
     Role = 64,
     Honorific = 128,
     Region = 256,
+    FirstName = 512,
 }
 
 /// <summary>One country of the country table (ISO 3166-1 codes, names, demonyms, capitals).</summary>
-public sealed record CountryEntry(string Iso3, string Iso2, string Name, string Official, IReadOnlyList<string> AltNames, IReadOnlyList<string> Demonyms, IReadOnlyList<string> Capitals);
+public sealed record CountryEntry(string Iso3, string Iso2, string Name, string Official, IReadOnlyList<string> AltNames, IReadOnlyList<string> Demonyms, IReadOnlyList<string> Capitals, bool UnMember);
 
 /// <summary>
 /// Sitrep's own word lists under <c>data/lexicons/</c>: the country table built from world-countries, extra
@@ -32,10 +33,12 @@ public sealed class NerLexicons
     public const string NationalitiesFile = "nationalities.tsv";
     public const string OrganisationsFile = "organisations.tsv";
     public const string RolesFile = "roles.tsv";
+    public const string FirstNamesFile = "first-names.tsv";
 
     private NerLexicons(List<CountryEntry> countries, List<(string Phrase, string? Iso3)> nationalities,
-        List<(string Canonical, string[] Aliases)> organisations, List<(LexiconCategory Kind, string Phrase, string? Extra)> roles)
+        List<(string Canonical, string[] Aliases)> organisations, List<(LexiconCategory Kind, string Phrase, string? Extra)> roles, List<(string Name, string? Gender)> firstNames)
     {
+        FirstNames = firstNames;
         Countries = countries;
         Nationalities = nationalities;
         Organisations = organisations;
@@ -43,6 +46,8 @@ public sealed class NerLexicons
     }
 
     public IReadOnlyList<CountryEntry> Countries { get; }
+    /// <summary>Given names with gender (m, f, null when both).</summary>
+    public IReadOnlyList<(string Name, string? Gender)> FirstNames { get; }
     /// <summary>Nationality, ethnic and regional adjectives beyond the country demonyms; ISO3 when one country is meant.</summary>
     public IReadOnlyList<(string Phrase, string? Iso3)> Nationalities { get; }
     public IReadOnlyList<(string Canonical, string[] Aliases)> Organisations { get; }
@@ -63,10 +68,10 @@ public sealed class NerLexicons
     public static NerLexicons Load(string directory)
     {
         var countries = new List<CountryEntry>();
-        foreach (var (line, cols) in Rows(Path.Combine(directory, CountriesFile), 7))
+        foreach (var (line, cols) in Rows(Path.Combine(directory, CountriesFile), 8))
         {
             if (cols[0].Length != 3 || cols[1].Length != 2) throw new SitrepInputException(Path.Combine(directory, CountriesFile), "bad ISO code", line);
-            countries.Add(new CountryEntry(cols[0], cols[1], cols[2], cols[3], List(cols[4]), List(cols[5]), List(cols[6])));
+            countries.Add(new CountryEntry(cols[0], cols[1], cols[2], cols[3], List(cols[4]), List(cols[5]), List(cols[6]), cols[7] == "un"));
         }
         var nationalities = new List<(string, string?)>();
         foreach (var (_, cols) in Rows(Path.Combine(directory, NationalitiesFile), 2))
@@ -89,7 +94,10 @@ public sealed class NerLexicons
             };
             roles.Add((kind, cols[1], cols[2] == "_" ? null : cols[2]));
         }
-        return new NerLexicons(countries, nationalities, organisations, roles);
+        var firstNames = new List<(string, string?)>();
+        foreach (var (_, cols) in Rows(Path.Combine(directory, FirstNamesFile), 2))
+            firstNames.Add((cols[0], cols[1] == "_" ? null : cols[1]));
+        return new NerLexicons(countries, nationalities, organisations, roles, firstNames);
     }
 
     /// <summary>Every phrase with its categories, for gazetteer features.</summary>
@@ -110,6 +118,7 @@ public sealed class NerLexicons
             foreach (var a in aliases) yield return (a, LexiconCategory.Organisation);
         }
         foreach (var (kind, p, _) in Roles) yield return (p, kind);
+        foreach (var (name, _) in FirstNames) yield return (name, LexiconCategory.FirstName);
     }
 
     private static string[] List(string field) => field == "_" || field.Length == 0 ? [] : field.Split('|');
