@@ -1,3 +1,5 @@
+using Sitrep.Entities;
+using Sitrep.Models;
 using Sitrep.Text.Tokenization;
 
 namespace Sitrep.Cli;
@@ -9,6 +11,9 @@ public static class Pipelines
     public static Pipeline Extraction() => new PipelineBuilder()
         .Add(new Tokenizer())
         .Add(new SentenceSplitter())
+        .Add(PosTagger.Load(ModelLocator.PosModelPath()))
+        .Add(EntityRecognizer.Load(EntityRecognizer.DefaultPath()))
+        .Add(new EntityLinker(EntityLexicon.Load()))
         .Build();
 
     public static Pipeline Tokenization() => new PipelineBuilder()

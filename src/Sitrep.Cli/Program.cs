@@ -7,5 +7,6 @@ var root = new RootCommand("Sitrep: news reports to structured, traceable situat
     ExtractCommand.Create(),
     EvalCommand.Create(),
     TrainCommand.Create(),
+    DataCommand.Create(),
 };
 return CliRunner.Run(root, args);

@@ -37,6 +37,8 @@ public sealed class Document
     public IReadOnlyList<Sentence> Sentences => _sentences;
 
     public List<Entity> Entities { get; } = [];
+    /// <summary>Role descriptions (titles of named people and anonymous sources), in text order.</summary>
+    public List<RoleMention> Roles { get; } = [];
     public List<Quote> Quotes { get; } = [];
     public List<TimeExpression> Times { get; } = [];
     public List<Quantity> Quantities { get; } = [];

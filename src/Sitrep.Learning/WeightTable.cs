@@ -38,7 +38,6 @@ public sealed class WeightTable
     public float Scale { get; }
     public int FeatureCount { get; }
     public int EntryCount => _entries.Length;
-    public long ByteSize => (long)_slots.Length * 16 + (long)_entries.Length * 4;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Pack(int cls, int weight) => (cls << 16) | (ushort)(short)weight;
@@ -78,12 +77,26 @@ public sealed class WeightTable
         AddScores(features, scores);
     }
 
+    /// <summary>Writes only the used slots (key, start, count) and the entries; the table is rebuilt on load.</summary>
     public void WriteTo(ModelWriter w)
     {
+        var keys = new ulong[FeatureCount];
+        var starts = new int[FeatureCount];
+        var counts = new ushort[FeatureCount];
+        int k = 0;
+        foreach (ref readonly var s in _slots.AsSpan())
+        {
+            if (s.Key == 0) continue;
+            keys[k] = s.Key;
+            starts[k] = s.Start;
+            counts[k] = (ushort)s.Count;
+            k++;
+        }
         w.WriteInt32(ClassCount);
         w.WriteSingle(Scale);
-        w.WriteInt32(FeatureCount);
-        w.WriteArray<Slot>(_slots);
+        w.WriteArray<ulong>(keys);
+        w.WriteArray<int>(starts);
+        w.WriteArray<ushort>(counts);
         w.WriteArray<int>(_entries);
     }
 
@@ -91,23 +104,32 @@ public sealed class WeightTable
     {
         int classes = r.ReadInt32();
         float scale = r.ReadSingle();
-        int features = r.ReadInt32();
-        var slots = r.ReadArray<Slot>();
+        var keys = r.ReadArray<ulong>();
+        var starts = r.ReadArray<int>();
+        var counts = r.ReadArray<ushort>();
         var entries = r.ReadArray<int>();
-        if (classes < 1 || classes > ushort.MaxValue || slots.Length == 0 || !BitOperations.IsPow2(slots.Length) || features < 0 || features >= slots.Length)
+        if (classes < 1 || classes > ushort.MaxValue || starts.Length != keys.Length || counts.Length != keys.Length || !(scale > 0))
             throw r.Corrupt("bad weight table dimensions");
-        int used = 0;
-        foreach (ref readonly var s in slots.AsSpan())
-        {
-            if (s.Key == 0) continue;
-            used++;
-            if (s.Start < 0 || s.Count < 0 || (long)s.Start + s.Count > entries.Length) throw r.Corrupt("weight table row out of range");
-        }
-        if (used != features) throw r.Corrupt("weight table feature count mismatch");
         foreach (int p in entries)
             if ((p >>> 16) >= classes) throw r.Corrupt("weight table class out of range");
-        return new WeightTable(classes, scale, slots, entries, features);
+        var slots = new Slot[Capacity(keys.Length)];
+        int mask = slots.Length - 1;
+        for (int k = 0; k < keys.Length; k++)
+        {
+            ulong key = keys[k];
+            if (key == 0 || starts[k] < 0 || (long)starts[k] + counts[k] > entries.Length) throw r.Corrupt("weight table row out of range");
+            int i = (int)key & mask;
+            while (slots[i].Key != 0)
+            {
+                if (slots[i].Key == key) throw r.Corrupt("duplicate feature key in weight table");
+                i = (i + 1) & mask;
+            }
+            slots[i] = new Slot { Key = key, Start = starts[k], Count = counts[k] };
+        }
+        return new WeightTable(classes, scale, slots, entries, keys.Length);
     }
+
+    private static int Capacity(int count) => (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, count + count / 2 + 1));
 
     public sealed class Builder(int classCount, float scale)
     {
@@ -117,6 +139,7 @@ public sealed class WeightTable
 
         public void Add(ulong key, ReadOnlySpan<int> packedEntries)
         {
+            if (packedEntries.Length > ushort.MaxValue) throw new ArgumentException("row too long", nameof(packedEntries));
             if (key == 0) throw new ArgumentException("feature key 0 is reserved", nameof(key));
             _keys.Add(key);
             _rows.Add((_entries.Count, packedEntries.Length));
@@ -125,7 +148,7 @@ public sealed class WeightTable
 
         public WeightTable Build()
         {
-            int cap = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, _keys.Count + _keys.Count / 2 + 1));
+            int cap = Capacity(_keys.Count);
             var slots = new Slot[cap];
             int mask = cap - 1;
             for (int k = 0; k < _keys.Count; k++)

@@ -10,7 +10,7 @@ namespace Sitrep.Models;
 /// </summary>
 public sealed class Lemmatizer : IStage
 {
-    internal const string Description = "lemma/1:exact,lower,suffix6";
+    internal const string Description = "lemma/2:exact+xpos,exact,lower,suffix6";
     internal const int MaxSuffix = 6;
 
     private readonly string[] _lemmas;
@@ -43,6 +43,7 @@ public sealed class Lemmatizer : IStage
         return ReadSection(r);
     }
 
+    internal static ulong TaggedKey(ReadOnlySpan<char> form, Upos upos, ReadOnlySpan<char> xpos) => FeatureHash.Of(4, FeatureHash.Chars(form), (ulong)upos, FeatureHash.Chars(xpos));
     internal static ulong ExactKey(ReadOnlySpan<char> form, Upos upos) => FeatureHash.Of(1, FeatureHash.Chars(form), (ulong)upos);
     internal static ulong LowerKey(ReadOnlySpan<char> form, Upos upos) => FeatureHash.Of(2, FeatureHash.LowerChars(form), (ulong)upos);
     internal static ulong RuleKey(ReadOnlySpan<char> lowerSuffix, Upos upos) => FeatureHash.Of(3, FeatureHash.LowerChars(lowerSuffix), (ulong)upos, (ulong)lowerSuffix.Length);
@@ -51,12 +52,14 @@ public sealed class Lemmatizer : IStage
     {
         var tokens = document.Tokens;
         for (int i = 0; i < tokens.Length; i++)
-            tokens[i].Lemma = Lemmatize(PosTagger.FormOf(document, in tokens[i]), tokens[i].Pos);
+            tokens[i].Lemma = Lemmatize(PosTagger.FormOf(document, in tokens[i]), tokens[i].Pos, tokens[i].Tag);
     }
 
-    public string Lemmatize(ReadOnlySpan<char> form, Upos upos)
+    public string Lemmatize(ReadOnlySpan<char> form, Upos upos, string? xpos = null)
     {
-        if (_exceptions.TryGet(ExactKey(form, upos), out int id)) return _lemmas[id];
+        int id;
+        if (xpos is not null && _exceptions.TryGet(TaggedKey(form, upos, xpos), out id)) return _lemmas[id];
+        if (_exceptions.TryGet(ExactKey(form, upos), out id)) return _lemmas[id];
         if (_exceptions.TryGet(LowerKey(form, upos), out id)) return _lemmas[id];
         for (int k = Math.Min(MaxSuffix, form.Length); k >= 0; k--)
         {
@@ -105,14 +108,18 @@ public sealed class Lemmatizer : IStage
     }
 
     /// <summary>Learns the tables from gold (form, UPOS, lemma) triples.</summary>
-    internal static Lemmatizer Train(IEnumerable<(string Form, Upos Upos, string Lemma)> words)
+    internal static Lemmatizer Train(IEnumerable<(string Form, Upos Upos, string Xpos, string Lemma)> words)
     {
+        var tagged = new Dictionary<(string, Upos, string), Dictionary<string, int>>();
         var exact = new Dictionary<(string, Upos), Dictionary<string, int>>();
         var lower = new Dictionary<(string, Upos), Dictionary<string, int>>();
         var types = new HashSet<(string, Upos, string)>();
         var keepCounts = new int[Enum.GetValues<Upos>().Length, 2];
-        foreach (var (form, upos, lemma) in words)
+        foreach (var (form, upos, xpos, lemma) in words)
         {
+            var tk = (form, upos, xpos);
+            if (!tagged.TryGetValue(tk, out var tc)) tagged[tk] = tc = new Dictionary<string, int>(StringComparer.Ordinal);
+            tc[lemma] = tc.GetValueOrDefault(lemma) + 1;
             Count(exact, (form, upos), lemma);
             string lf = form.ToLowerInvariant();
             Count(lower, (lf, upos), lemma);
@@ -129,6 +136,10 @@ public sealed class Lemmatizer : IStage
             if (!lemmaIds.TryGetValue(s, out int id)) { id = lemmaList.Count; lemmaList.Add(s); lemmaIds.Add(s, id); }
             return id;
         }
+        var taggedKeys = new List<(string Form, Upos Upos, string Xpos)>(tagged.Keys);
+        taggedKeys.Sort((a, b) => a.Upos != b.Upos ? a.Upos.CompareTo(b.Upos) : string.CompareOrdinal(a.Form, b.Form) is int c && c != 0 ? c : string.CompareOrdinal(a.Xpos, b.Xpos));
+        foreach (var key in taggedKeys)
+            entries[TaggedKey(key.Form, key.Upos, key.Xpos)] = Intern(Best(tagged[key]));
         foreach (var ((form, upos), counts) in Sorted(exact))
             entries[ExactKey(form, upos)] = Intern(Best(counts));
         foreach (var ((form, upos), counts) in Sorted(lower))

@@ -18,13 +18,13 @@ public sealed class PosTagger : IStage
         "bias", "w.norm", "w.form", "w.s1", "w.s2", "w.s3", "w.s4", "w.p1", "w.p2", "w.p3", "w.shape", "w.flags",
         "t-1", "t-2", "t-1.t-2", "t-1.w", "w-1", "w-1.s3", "w-2", "w+1", "w+1.s3", "w+2", "w-1.w", "w.w+1",
         "w+1.shape", "w-1.shape", "t-1.w+1",
-        "t-1.w.s3", "t-2.w", "w-1.t-1", "w+1.s1", "w-1.s1", "w+2.s3", "w+1.w+2", "w-2.w-1", "w+1.form", "w-1.form",
+        "t-1.w.s3", "t-2.w", "w-1.t-1", "w+1.s1", "w-1.s1", "w+2.s3", "w+1.w+2", "w-2.w-1", "w+1.form", "w-1.form", "flags-1.flags.flags+1", "title.w", "title.shape",
         "amb", "amb+1", "amb+2", "amb-1", "t-1.amb", "amb.amb+1", "t-1.amb+1",
     ];
 
     public static readonly ulong FeatureSetHash = FeatureHash.OfDescription("pos/1:" + string.Join(',', Templates) + "|" + Lemmatizer.Description);
 
-    internal const int MaxFeatures = 48;
+    internal const int MaxFeatures = 56;
 
     private readonly WeightTable _weights;
     private readonly Upos[] _classUpos;
@@ -104,6 +104,16 @@ public sealed class PosTagger : IStage
     /// <summary>Fills <see cref="WordHashes.Amb"/> from the ambiguity-class table.</summary>
     internal void SetAmbiguity(Span<WordHashes> words)
     {
+        // Sentence context: headline-style capitalization (most words capitalized) makes PROPN versus NOUN harder.
+        int caps = 0, letters = 0;
+        for (int i = 0; i < words.Length; i++)
+        {
+            if ((words[i].Flags & (4 | 128)) != 0) continue;
+            letters++;
+            if ((words[i].Flags & 1) != 0) caps++;
+        }
+        bool title = letters >= 3 && caps * 2 > letters;
+        for (int i = 0; i < words.Length; i++) if (title) words[i].Flags |= 64;
         for (int i = 0; i < words.Length; i++)
             words[i].Amb = _ambiguity.TryGet(FeatureHash.Of(98, words[i].Lower), out int mask) ? (ulong)(uint)mask : 0;
     }
@@ -223,6 +233,10 @@ public sealed class PosTagger : IStage
         f[n++] = FeatureHash.Of(34, wm2.Norm, wm1.Norm);
         f[n++] = FeatureHash.Of(35, wp1.Form);
         f[n++] = FeatureHash.Of(36, wm1.Form);
+        f[n++] = FeatureHash.Of(44, (ulong)wm1.Flags, (ulong)w.Flags, (ulong)wp1.Flags);
+        ulong title = (ulong)(w.Flags & 64);
+        f[n++] = FeatureHash.Of(45, title, w.Norm);
+        f[n++] = FeatureHash.Of(46, title, w.Shape);
         f[n++] = FeatureHash.Of(37, w.Amb);
         f[n++] = FeatureHash.Of(38, wp1.Amb);
         f[n++] = FeatureHash.Of(39, wp2.Amb);

@@ -17,6 +17,8 @@ public sealed record PosTrainingOptions
     public double TagDictionaryMinShare { get; init; } = 0.97;
     /// <summary>Features updated fewer times than this are pruned from the shipped model.</summary>
     public int MinUpdates { get; init; } = 2;
+    /// <summary>False to skip lemmatizer training (jackknifed taggers for the parser).</summary>
+    public bool TrainLemmatizer { get; init; } = true;
 }
 
 /// <summary>A trained POS tagger and lemmatizer with their dev scores.</summary>
@@ -104,10 +106,12 @@ public static class PosTaggerTrainer
             }
         }
 
-        var words = new List<(string, Upos, string)>();
+        if (!options.TrainLemmatizer)
+            return new PosTrainingResult(best!, Lemmatizer.Train([]), bestEpoch, bestUpos, bestXpos, 0);
+        var words = new List<(string, Upos, string, string)>();
         foreach (var s in train)
             foreach (var w in s.Words)
-                if (w.Lemma is { } l) words.Add((w.Form, w.UposTag, l));
+                words.Add((w.Form, w.UposTag, w.Xpos ?? "_", w.Lemma ?? "_"));
         var lemmatizer = Lemmatizer.Train(words);
         double lemma = EvaluateLemmas(best!, lemmatizer, devData);
         progress?.Invoke(string.Create(CultureInfo.InvariantCulture, $"lemmatizer: dev lemma {lemma:0.0000} (predicted UPOS)"));
@@ -223,8 +227,8 @@ public static class PosTaggerTrainer
             for (int i = 0; i < p.Words.Length; i++)
             {
                 var w = p.Sentence.Words[i];
-                var (u, _) = PosTagger.SplitClass(tagger.ClassNames[buffer[i]]);
-                if (lemmatizer.Lemmatize(w.Form, u) == (w.Lemma ?? w.Form)) ok++;
+                var (u, x) = PosTagger.SplitClass(tagger.ClassNames[buffer[i]]);
+                if (lemmatizer.Lemmatize(w.Form, u, x) == (w.Lemma ?? "_")) ok++;
                 total++;
             }
         }

@@ -9,7 +9,7 @@ internal struct WordHashes
     public ulong Form, Lower, Norm, Shape, S1, S2, S3, S4, P1, P2, P3;
     /// <summary>Ambiguity class: bit mask of the UPOS tags the word had in training (0 = rare or unseen); set by the tagger.</summary>
     public ulong Amb;
-    /// <summary>Bit flags: 1 capitalized, 2 all caps, 4 has digit, 8 has hyphen, 16 first in sentence.</summary>
+    /// <summary>Bit flags: 1 capitalized, 2 all caps, 4 has digit, 8 has hyphen, 16 first in sentence, 64 headline-style sentence, 128 no letters.</summary>
     public int Flags;
 
     public static readonly WordHashes Start = Padding("-START-");
@@ -54,6 +54,7 @@ internal struct WordHashes
         }
         w.Shape = shape;
         if (n > 0 && char.IsUpper(form[0])) flags |= 1;
+        if (letters == 0) flags |= 128;
         if (letters > 1 && upper == letters) flags |= 2;
         w.Flags = flags;
         // Numbers share one normalized word (by shape) so "1984" and "2003" generalize.

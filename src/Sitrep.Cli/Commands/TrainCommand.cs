@@ -8,5 +8,7 @@ public static class TrainCommand
     public static Command Create() => new("train", "Train a statistical model from a corpus")
     {
         TrainPosCommand.Create(),
+        TrainParserCommand.Create(),
+        TrainNerCommand.Create(),
     };
 }

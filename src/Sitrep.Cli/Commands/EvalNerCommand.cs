@@ -1,0 +1,46 @@
+using System.CommandLine;
+using Sitrep.Evaluation.Ner;
+using Sitrep.Models;
+
+namespace Sitrep.Cli.Commands;
+
+/// <summary>`sitrep eval ner --gold FILE [--format iob2|conll] [--json] [--errors N] [--model FILE]`: exact-span entity P/R/F1.</summary>
+public static class EvalNerCommand
+{
+    public static Command Create()
+    {
+        var gold = new Option<string>("--gold") { Description = "Gold file (UNER .iob2, CoNLL) or a GUM folder (its dev news documents)", Required = true };
+        var format = new Option<string?>("--format") { Description = "iob2 (tab-separated id, token, tag) or conll (token ... tag); default by extension" };
+        format.AcceptOnlyFromAmong("iob2", "conll");
+        var json = EvalOptions.Json();
+        var errors = new Option<int>("--errors") { Description = "Print up to N sentences where prediction and gold differ" };
+        var model = new Option<string?>("--model") { Description = "NER model file (default data/models/en-ner.sitrep-model)" };
+        var pos = new Option<string?>("--pos") { Description = "POS model, when the NER model uses POS (default data/models/en-pos.sitrep-model)" };
+        var command = new Command("ner", "Score the entity recognizer: exact-span precision, recall and F1, overall and per type") { gold, format, json, errors, model, pos };
+        command.SetAction(parse =>
+        {
+            string path = parse.GetValue(gold)!;
+            List<NerSentence> sentences;
+            string label;
+            if (parse.GetValue(format) is { } f)
+            {
+                sentences = NerCorpus.ReadTagged(path, f == "iob2" ? NerFileFormat.Iob2 : NerFileFormat.Conll);
+                label = Path.GetFileName(path);
+            }
+            else
+            {
+                bool gum = Directory.Exists(path) && File.Exists(Path.Combine(path, "splits.md"));
+                (label, sentences) = NerCorpusArgument.Read(path, "dev", gum ? "news" : null);
+            }
+            var recognizer = EntityRecognizer.Load(parse.GetValue(model) ?? EntityRecognizer.DefaultPath());
+            var stages = new List<IStage>();
+            if (recognizer.UsesPos) stages.Add(PosTagger.Load(parse.GetValue(pos) ?? ModelLocator.PosModelPath()));
+            stages.Add(recognizer);
+            var result = new NerScorer(stages, parse.GetValue(errors)).Score(sentences);
+            foreach (var e in result.Errors) Console.Out.WriteLine(e);
+            EvalOptions.Print(result.ToReport($"NER: {label}"), parse.GetValue(json));
+            return CliRunner.Ok;
+        });
+        return command;
+    }
+}

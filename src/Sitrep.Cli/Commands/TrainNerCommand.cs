@@ -1,0 +1,70 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Sitrep.Models;
+
+namespace Sitrep.Cli.Commands;
+
+/// <summary>
+/// `sitrep train ner --train PATH... --dev FILE --out MODEL [--report PATH...] [--pos MODEL] [--lexicons DIR] [--epochs N]`:
+/// trains the entity recognizer on any mix of UNER/CoNLL files, GUM and re3d folders.
+/// </summary>
+public static class TrainNerCommand
+{
+    public const string License =
+        "Trained on: UNER English EWT (CC BY-SA 4.0, (c) UNER and UD English EWT contributors); GUM annotations CC BY 4.0 " +
+        "(Zeldes et al.) over CC BY 2.5/CC BY-SA 3.0/CC BY 4.0 texts (news, interview, bio, voyage, academic, court only); " +
+        "wikigold (CC BY 4.0, Balasuriya et al. 2009); re3d (Dstl; US Government public domain, OGL v3, CC BY 3.0 AU, CC BY-SA 3.0 subsets); " +
+        "gazetteer from world-countries (ODbL 1.0). This model is a derived work distributed under CC BY-SA 4.0.";
+
+    public static Command Create()
+    {
+        var train = new Option<string[]>("--train") { Description = "Training corpora: .iob2 (UNER) or CoNLL files, GUM folder (train split), re3d folder(s)", Required = true, AllowMultipleArgumentsPerToken = true };
+        var dev = new Option<string>("--dev") { Description = "Dev IOB2/CoNLL file for early stopping (UNER dev)", Required = true };
+        var report = new Option<string[]>("--report") { Description = "Extra dev sets to report (a GUM folder means its dev news documents)", AllowMultipleArgumentsPerToken = true };
+        var output = new Option<string>("--out") { Description = "Model file to write", Required = true };
+        var pos = new Option<string?>("--pos") { Description = "POS model to compute POS features with (omit to train without POS)" };
+        var lexicons = new Option<string?>("--lexicons") { Description = "Lexicon folder for gazetteer features (default data/lexicons)" };
+        var epochs = new Option<int>("--epochs") { Description = "Maximum epochs", DefaultValueFactory = _ => 15 };
+        var upper = new Option<double>("--upper-share") { Description = "Share of sentences added as ALL-CAPS copies", DefaultValueFactory = _ => 0.15 };
+        var command = new Command("ner", "Train the named-entity recognizer") { train, dev, report, output, pos, lexicons, epochs, upper };
+        command.SetAction(parse =>
+        {
+            int n = parse.GetValue(epochs);
+            if (n < 1) throw new UsageException("--epochs must be at least 1");
+            double share = parse.GetValue(upper);
+            if (share < 0 || share > 1) throw new UsageException("--upper-share must be between 0 and 1");
+            var sw = Stopwatch.StartNew();
+            var trainSet = new List<NerSentence>();
+            var labels = new List<string>();
+            foreach (var path in parse.GetValue(train)!)
+            {
+                var (label, sentences) = NerCorpusArgument.Read(path, "train");
+                Console.WriteLine($"train: {label}: {sentences.Count} sentences");
+                labels.Add($"{label} ({sentences.Count} sentences)");
+                trainSet.AddRange(sentences);
+            }
+            string devPath = parse.GetValue(dev)!;
+            var (devLabel, devSet) = NerCorpusArgument.Read(devPath, "dev");
+            var reports = new List<(string, IReadOnlyList<NerSentence>)>();
+            foreach (var path in parse.GetValue(report) ?? [])
+            {
+                bool gum = Directory.Exists(path) && File.Exists(Path.Combine(path, "splits.md"));
+                var (label, sentences) = NerCorpusArgument.Read(path, "dev", gum ? "news" : null);
+                reports.Add((gum ? "gum_news_dev" : Path.GetFileNameWithoutExtension(path), sentences));
+                Console.WriteLine($"report: {label}: {sentences.Count} sentences");
+            }
+            var lexicon = NerLexicons.Load(NerLexicons.ResolveDirectory(parse.GetValue(lexicons)));
+            var gazetteer = NerGazetteer.Build(lexicon.Phrases());
+            PosTagger? tagger = parse.GetValue(pos) is { } posPath ? PosTagger.Load(posPath) : null;
+            Console.WriteLine($"dev: {devLabel}: {devSet.Count} sentences");
+            var result = EntityRecognizerTrainer.Train(trainSet, devSet, reports, gazetteer, tagger,
+                new NerTrainingOptions { Epochs = n, UpperCaseShare = share }, Console.WriteLine);
+            string outPath = parse.GetValue(output)!;
+            EntityRecognizerTrainer.Save(outPath, result,
+                $"train={string.Join("; ", labels)}; dev={devLabel}; POS={(tagger is null ? "off" : "on")}; best epoch {result.BestEpoch}", License);
+            Console.WriteLine($"wrote {outPath} ({new FileInfo(outPath).Length:N0} bytes) in {sw.Elapsed.TotalSeconds:0.0}s");
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,315 @@
+using System.Diagnostics;
+using System.Globalization;
+using Sitrep.Learning;
+using Sitrep.Text.Formats;
+
+namespace Sitrep.Models;
+
+public sealed record ParserTrainingOptions
+{
+    public int Epochs { get; init; } = 15;
+    /// <summary>Stop when dev LAS has not improved for this many epochs.</summary>
+    public int Patience { get; init; } = 3;
+    public ulong Seed { get; init; } = 20260502;
+    /// <summary>From the second epoch, follow the model's own (possibly wrong) transition with this probability (dynamic-oracle exploration).</summary>
+    public double ExploreProbability { get; init; } = 0.9;
+    /// <summary>Features updated fewer times are pruned (keeps the shipped model small).</summary>
+    public int MinUpdates { get; init; } = 3;
+    /// <summary>Folds for jackknifed training-set POS tags (0 or 1 = use the given tagger on the training set).</summary>
+    public int JackknifeFolds { get; init; } = 5;
+    public int JackknifeTaggerEpochs { get; init; } = 10;
+}
+
+public sealed record ParserTrainingResult(DependencyParser Parser, int BestEpoch, double DevUas, double DevLas)
+{
+    public IReadOnlyList<KeyValuePair<string, double>> Scores => [new("uas", DevUas), new("las", DevLas)];
+}
+
+/// <summary>Predicted (UPOS, XPOS) per word of one sentence, the parser's input.</summary>
+public readonly record struct SentenceTags(Upos[] Upos, string[] Xpos);
+
+public static class DependencyParserTrainer
+{
+    internal sealed class Prepared
+    {
+        public required ConlluSentence Sentence;
+        public required WordHashes[] Words;
+        public required ulong[] Pos;
+        public required ulong[] Upos;
+        public required int[] GoldHeads;   // projectivized, n = root
+        public required int[] GoldLabels;  // projectivized label ids
+    }
+
+    /// <summary>Tags sentences with a trained tagger (gold tokenization).</summary>
+    public static List<SentenceTags> Tag(PosTagger tagger, IReadOnlyList<ConlluSentence> sentences)
+    {
+        var result = new List<SentenceTags>(sentences.Count);
+        var doc = ConlluDocument.FromSentences(sentences);
+        tagger.Process(doc);
+        foreach (var s in doc.Sentences)
+        {
+            var toks = doc.SentenceTokens(s);
+            var u = new Upos[toks.Length];
+            var x = new string[toks.Length];
+            for (int i = 0; i < toks.Length; i++) { u[i] = toks[i].Pos; x[i] = toks[i].Tag ?? "_"; }
+            result.Add(new SentenceTags(u, x));
+        }
+        return result;
+    }
+
+    /// <summary>K-fold jackknifed tags for the training set: each fold is tagged by a tagger trained on the other folds.</summary>
+    public static List<SentenceTags> Jackknife(IReadOnlyList<ConlluSentence> train, IReadOnlyList<ConlluSentence> dev, int folds, int taggerEpochs, Action<string>? progress)
+    {
+        var tags = new SentenceTags[train.Count];
+        for (int f = 0; f < folds; f++)
+        {
+            var rest = new List<ConlluSentence>();
+            var held = new List<ConlluSentence>();
+            var heldIndex = new List<int>();
+            for (int i = 0; i < train.Count; i++)
+            {
+                if (i % folds == f) { held.Add(train[i]); heldIndex.Add(i); }
+                else rest.Add(train[i]);
+            }
+            var sw = Stopwatch.StartNew();
+            var r = PosTaggerTrainer.Train(rest, dev, new PosTrainingOptions { Epochs = taggerEpochs, TrainLemmatizer = false }, null);
+            var t = Tag(r.Tagger, held);
+            long ok = 0, total = 0;
+            for (int k = 0; k < held.Count; k++)
+            {
+                tags[heldIndex[k]] = t[k];
+                for (int i = 0; i < held[k].Words.Count; i++, total++) if (t[k].Upos[i] == held[k].Words[i].UposTag) ok++;
+            }
+            progress?.Invoke(string.Create(CultureInfo.InvariantCulture, $"jackknife fold {f + 1}/{folds}: held-out upos {(double)ok / total:0.0000}  {sw.Elapsed.TotalSeconds:0.0}s"));
+        }
+        return [.. tags];
+    }
+
+    public static ParserTrainingResult Train(IReadOnlyList<ConlluSentence> train, IReadOnlyList<SentenceTags> trainTags,
+        IReadOnlyList<ConlluSentence> dev, IReadOnlyList<SentenceTags> devTags, ParserTrainingOptions options, Action<string>? progress = null)
+    {
+        // Label set from the projectivized training trees.
+        var projected = new List<(ConlluSentence S, SentenceTags T, int[] Heads, string[] Labels)>();
+        int lifted = 0;
+        for (int i = 0; i < train.Count; i++)
+        {
+            var s = train[i];
+            if (!s.HasTree) continue;
+            int n = s.Words.Count;
+            var heads = new int[n];
+            var labels = new string[n];
+            for (int k = 0; k < n; k++)
+            {
+                heads[k] = s.Words[k].Head == 0 ? n : s.Words[k].Head - 1;
+                labels[k] = s.Words[k].Deprel ?? "dep";
+            }
+            lifted += PseudoProjective.Projectivize(heads, labels);
+            projected.Add((s, trainTags[i], heads, labels));
+        }
+        var labelSet = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var p in projected) foreach (var l in p.Labels) labelSet.Add(l);
+        var labelNames = labelSet.ToArray();
+        var labelIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < labelNames.Length; i++) labelIds[labelNames[i]] = i;
+        progress?.Invoke($"{projected.Count} training trees, {lifted} arcs lifted, {labelNames.Length} labels");
+
+        var data = new List<Prepared>(projected.Count);
+        foreach (var (s, t, heads, labels) in projected)
+        {
+            var p = PrepareInput(s, t);
+            p.GoldHeads = heads;
+            p.GoldLabels = new int[heads.Length];
+            for (int k = 0; k < heads.Length; k++) p.GoldLabels[k] = labelIds[labels[k]];
+            data.Add(p);
+        }
+        var devData = new List<Prepared>(dev.Count);
+        for (int i = 0; i < dev.Count; i++) if (dev[i].HasTree) devData.Add(PrepareInput(dev[i], devTags[i]));
+
+        int classes = 1 + 2 * labelNames.Length;
+        var model = new AveragedPerceptron(classes);
+        var rng = new DeterministicRandom(options.Seed);
+        var order = new List<int>(data.Count);
+        for (int i = 0; i < data.Count; i++) order.Add(i);
+        int maxLen = 1;
+        foreach (var p in data) maxLen = Math.Max(maxLen, p.Words.Length);
+        var state = new ParserState(maxLen);
+        var feats = new ulong[DependencyParser.MaxFeatures];
+        var scores = new float[classes];
+
+        DependencyParser? best = null;
+        double bestLas = -1, bestUas = 0;
+        int bestEpoch = 0;
+        for (int epoch = 1; epoch <= options.Epochs; epoch++)
+        {
+            var sw = Stopwatch.StartNew();
+            rng.Shuffle(order);
+            long correct = 0, total = 0;
+            foreach (int si in order)
+            {
+                var p = data[si];
+                Load(state, p);
+                while (!state.IsTerminal)
+                {
+                    int nf = DependencyParser.Features.Extract(state, feats);
+                    var fs = feats.AsSpan(0, nf);
+                    model.Score(fs, scores);
+                    int guess = DependencyParser.BestValid(state, scores);
+                    int gold = BestZeroCost(state, p, scores);
+                    model.Update(fs, gold, guess);
+                    if (IsZeroCost(state, p, guess)) correct++;
+                    total++;
+                    bool explore = epoch > 1 && (rng.NextUInt64() % 1_000_000) < (ulong)(options.ExploreProbability * 1_000_000);
+                    state.Apply(explore ? guess : gold);
+                }
+            }
+            var parser = new DependencyParser(model.Compile(options.MinUpdates), labelNames);
+            var (uas, las) = Evaluate(parser, devData);
+            progress?.Invoke(string.Create(CultureInfo.InvariantCulture,
+                $"epoch {epoch,2}  train acc {(double)correct / total:0.0000}  dev uas {uas:0.0000}  las {las:0.0000}  features {parser.Weights.FeatureCount}  {sw.Elapsed.TotalSeconds:0.0}s"));
+            if (las > bestLas)
+            {
+                best = parser;
+                bestLas = las;
+                bestUas = uas;
+                bestEpoch = epoch;
+            }
+            else if (epoch - bestEpoch >= options.Patience)
+            {
+                progress?.Invoke($"early stop: no dev LAS improvement for {options.Patience} epochs; keeping epoch {bestEpoch}");
+                break;
+            }
+        }
+        return new ParserTrainingResult(best!, bestEpoch, bestUas, bestLas);
+    }
+
+    public static void Save(string path, ParserTrainingResult result, string trainingData)
+    {
+        var w = new ModelWriter();
+        result.Parser.WritePayload(w);
+        ModelFile.Write(path, new ModelHeader
+        {
+            Kind = DependencyParser.ModelKind,
+            FeatureSetHash = DependencyParser.FeatureSetHash,
+            TrainingData = trainingData,
+            License = PosTaggerTrainer.License,
+            Scores = result.Scores,
+        }, w.WrittenSpan);
+    }
+
+    private static Prepared PrepareInput(ConlluSentence s, SentenceTags t)
+    {
+        int n = s.Words.Count;
+        var words = new WordHashes[n];
+        var pos = new ulong[n];
+        var upos = new ulong[n];
+        for (int i = 0; i < n; i++)
+        {
+            WordHashes.Compute(s.Words[i].Form, i == 0, ref words[i]);
+            pos[i] = FeatureHash.Chars(t.Xpos[i]);
+            upos[i] = (ulong)t.Upos[i];
+        }
+        return new Prepared { Sentence = s, Words = words, Pos = pos, Upos = upos, GoldHeads = [], GoldLabels = [] };
+    }
+
+    private static void Load(ParserState st, Prepared p)
+    {
+        int n = p.Words.Length;
+        st.Reset(n);
+        p.Words.AsSpan().CopyTo(st.Words);
+        p.Pos.AsSpan().CopyTo(st.Pos);
+        p.Upos.AsSpan().CopyTo(st.Upos);
+    }
+
+    // Arc-hybrid dynamic oracle (Goldberg and Nivre 2013): the number of gold arcs a transition makes unreachable.
+    internal static int CostShift(ParserState st, int[] gold)
+    {
+        int b = st.B, n = st.N, cost = 0;
+        var stack = st.StackItems;
+        int s0 = stack[^1];
+        foreach (int s in stack)
+        {
+            if (s != n && gold[s] == b) cost++;
+            if (s != s0 && gold[b] == s) cost++;
+        }
+        return cost;
+    }
+
+    internal static int CostLeft(ParserState st, int[] gold)
+    {
+        int s0 = st.Stack(0), s1 = st.Stack(1), n = st.N, b = st.B;
+        int h = gold[s0];
+        int cost = (h == s1 || (h > b && h < n)) ? 1 : 0;
+        for (int d = b; d < n; d++) if (gold[d] == s0) cost++;
+        return cost;
+    }
+
+    internal static int CostRight(ParserState st, int[] gold)
+    {
+        int s0 = st.Stack(0), n = st.N, b = st.B;
+        int h = gold[s0];
+        int cost = (h >= b && h < n) ? 1 : 0;
+        for (int d = b; d < n; d++) if (gold[d] == s0) cost++;
+        return cost;
+    }
+
+    private static bool IsZeroCost(ParserState st, Prepared p, int action)
+    {
+        if (action == 0) return st.CanShift && CostShift(st, p.GoldHeads) == 0;
+        int label = (action - 1) >> 1;
+        int s0 = st.Stack(0);
+        if ((action & 1) == 1)
+            return st.CanLeft && CostLeft(st, p.GoldHeads) == 0 && (p.GoldHeads[s0] != st.B || p.GoldLabels[s0] == label);
+        return st.CanRight && CostRight(st, p.GoldHeads) == 0 && (p.GoldHeads[s0] != st.Stack(1) || p.GoldLabels[s0] == label);
+    }
+
+    private static int BestZeroCost(ParserState st, Prepared p, float[] scores)
+    {
+        bool shift = st.CanShift && CostShift(st, p.GoldHeads) == 0;
+        bool left = st.CanLeft && CostLeft(st, p.GoldHeads) == 0;
+        bool right = st.CanRight && CostRight(st, p.GoldHeads) == 0;
+        int s0 = st.Stack(0);
+        int leftOnly = left && p.GoldHeads[s0] == st.B ? p.GoldLabels[s0] : -1;
+        int rightOnly = right && p.GoldHeads[s0] == st.Stack(1) ? p.GoldLabels[s0] : -1;
+        int best = -1;
+        float bestScore = float.NegativeInfinity;
+        if (shift) { best = 0; bestScore = scores[0]; }
+        for (int c = 1; c < scores.Length; c++)
+        {
+            int label = (c - 1) >> 1;
+            bool ok = (c & 1) == 1 ? left && (leftOnly < 0 || leftOnly == label) : right && (rightOnly < 0 || rightOnly == label);
+            if (ok && (best < 0 || scores[c] > bestScore)) { best = c; bestScore = scores[c]; }
+        }
+        if (best < 0) throw new InvalidOperationException("dynamic oracle found no zero-cost transition (non-projective gold tree?)");
+        return best;
+    }
+
+    private static (double Uas, double Las) Evaluate(DependencyParser parser, List<Prepared> dev)
+    {
+        int max = 1;
+        foreach (var p in dev) max = Math.Max(max, p.Words.Length);
+        var st = new ParserState(max);
+        long uas = 0, las = 0, total = 0;
+        foreach (var p in dev)
+        {
+            Load(st, p);
+            parser.Parse(st);
+            int n = p.Words.Length;
+            var heads = st.Heads.AsSpan(0, n).ToArray();
+            var labels = new string[n];
+            for (int i = 0; i < n; i++) labels[i] = parser.Labels[st.Labels[i]];
+            PseudoProjective.Deprojectivize(heads, labels);
+            for (int i = 0; i < n; i++)
+            {
+                var w = p.Sentence.Words[i];
+                int gh = w.Head == 0 ? n : w.Head - 1;
+                total++;
+                if (heads[i] == gh)
+                {
+                    uas++;
+                    if (labels[i] == w.Deprel) las++;
+                }
+            }
+        }
+        return ((double)uas / Math.Max(1, total), (double)las / Math.Max(1, total));
+    }
+}

@@ -1,0 +1,336 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using Sitrep.Learning;
+
+namespace Sitrep.Models;
+
+/// <summary>A recognized name: tokens [Start, End) of the document and its model type (PER, ORG, LOC).</summary>
+public readonly record struct NerSpan(int Start, int End, string Type);
+
+/// <summary>
+/// Named-entity tagger: greedy left-to-right averaged perceptron over BILOU classes for PER/ORG/LOC, with
+/// transition constraints, word/shape/affix/POS/gazetteer features in a ±2 window, the two previous tags, and a
+/// document memory (the type a word was last tagged with earlier in the same document). Writes one unlinked
+/// <see cref="Entity"/> per mention; the entity linker refines types and clusters them. Immutable and thread-safe.
+/// </summary>
+public sealed class EntityRecognizer : IStage
+{
+    public const string ModelKind = "ner";
+    public const string DefaultFileName = "en-ner.sitrep-model";
+    /// <summary>Layer of raw (unlinked) entity mentions.</summary>
+    public const string MentionsLayer = "entity-mentions";
+
+    internal static readonly string[] Templates =
+    [
+        "bias", "w.lower", "w.form", "w.shape", "w.s2", "w.s3", "w.s4", "w.p2", "w.p3", "w.flags",
+        "w-1.lower", "w-2.lower", "w+1.lower", "w+2.lower", "w-1.shape", "w+1.shape", "w-1.lower.w.lower", "w.lower.w+1.lower",
+        "t-1", "t-1.t-2", "t-1.w.lower", "t-1.w.shape", "w.gaz", "w-1.gaz", "w+1.gaz", "w.gaz.w.flags",
+        "w-1.shape.w.shape.w+1.shape", "w-1.s3", "w+1.s3", "w.shape.w+1.lower", "w-1.lower.w.shape", "mem", "mem.w.flags",
+        "w.lower.w.flags", "w-2.gaz", "w+2.gaz",
+        "w.pos", "w-1.pos", "w+1.pos", "w.pos.w.shape", "w-1.pos.w.pos", "w.pos.w+1.pos",
+    ];
+
+    public static readonly ulong FeatureSetHash = FeatureHash.OfDescription("ner/1:" + string.Join(',', Templates) + "|bilou3|gaz|mem");
+
+    internal const int MaxFeatures = 48;
+    internal static readonly string[] Types = NerCorpus.ModelTypes;
+    internal static int ClassCount => 1 + 4 * Types.Length;
+
+    private readonly WeightTable _weights;
+
+    internal EntityRecognizer(WeightTable weights, NerGazetteer gazetteer, bool usesPos)
+    {
+        _weights = weights;
+        Gazetteer = gazetteer;
+        UsesPos = usesPos;
+        Requires = usesPos ? [Layers.Tokens, Layers.Sentences, Layers.Pos] : [Layers.Tokens, Layers.Sentences];
+    }
+
+    public string Name => "ner";
+    public IReadOnlyList<string> Requires { get; }
+    public IReadOnlyList<string> Produces { get; } = [MentionsLayer];
+    public bool UsesPos { get; }
+    public NerGazetteer Gazetteer { get; }
+    internal WeightTable Weights => _weights;
+    public ModelHeader? Header { get; private init; }
+
+    public static string DefaultPath(string? modelDirectory = null) => Path.Combine(ModelLocator.ResolveDirectory(modelDirectory), DefaultFileName);
+
+    public static EntityRecognizer Load(string path)
+    {
+        var (header, r) = ModelFile.Read(path, ModelKind, FeatureSetHash);
+        var types = r.ReadStrings();
+        if (types.Length != Types.Length || !types.AsSpan().SequenceEqual(Types)) throw r.Corrupt("entity type list does not match this build");
+        bool usesPos = r.ReadInt32() != 0;
+        var weights = WeightTable.ReadFrom(r);
+        if (weights.ClassCount != ClassCount) throw r.Corrupt("class count mismatch");
+        var gaz = NerGazetteer.ReadFrom(r);
+        if (!r.AtEnd) throw r.Corrupt("trailing bytes after the model payload");
+        return new EntityRecognizer(weights, gaz, usesPos) { Header = header };
+    }
+
+    internal void WritePayload(ModelWriter w)
+    {
+        w.WriteStrings(Types);
+        w.WriteInt32(UsesPos ? 1 : 0);
+        _weights.WriteTo(w);
+        Gazetteer.WriteTo(w);
+    }
+
+    public static EntityType ToEntityType(string modelType) => modelType switch
+    {
+        "PER" => EntityType.PERSON,
+        "ORG" => EntityType.ORG,
+        _ => EntityType.LOC,
+    };
+
+    public void Process(Document document)
+    {
+        var tokens = document.Tokens;
+        int max = 1;
+        foreach (var s in document.Sentences) max = Math.Max(max, s.TokenCount);
+        var words = ArrayPool<NerWord>.Shared.Rent(max);
+        var classes = ArrayPool<int>.Shared.Rent(max);
+        var scratch = ArrayPool<ulong>.Shared.Rent(max);
+        var marks = ArrayPool<int>.Shared.Rent(max);
+        var memory = new Dictionary<ulong, int>();
+        int id = document.Entities.Count;
+        try
+        {
+            foreach (var s in document.Sentences)
+            {
+                var span = tokens.Slice(s.TokenStart, s.TokenCount);
+                int upper = 0, cased = 0;
+                for (int i = 0; i < span.Length; i++)
+                {
+                    var form = PosTagger.FormOf(document, in span[i]);
+                    NerWord.Compute(form, i == 0, ref words[i]);
+                    CountCase(form, ref upper, ref cased);
+                    if (UsesPos) words[i].Pos = (int)span[i].Pos + 1;
+                }
+                var w = words.AsSpan(0, span.Length);
+                Finish(w, upper, cased, scratch, marks);
+                var c = classes.AsSpan(0, span.Length);
+                Tag(w, c, memory);
+                int start = -1;
+                for (int i = 0; i < c.Length; i++)
+                {
+                    int k = c[i];
+                    if (k == 0) continue;
+                    int pos = (k - 1) & 3;
+                    if (pos == 0 || pos == 3) start = i;
+                    if (pos == 2 || pos == 3)
+                    {
+                        int a = span[start].Start, b = span[i].End;
+                        string text = document.Text.Substring(a, b - a);
+                        document.Entities.Add(new Entity
+                        {
+                            Id = "e" + (++id).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                            Type = ToEntityType(Types[(k - 1) >> 2]),
+                            Name = text,
+                            Mentions = [new Mention(a, b, text)],
+                        });
+                    }
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<NerWord>.Shared.Return(words);
+            ArrayPool<int>.Shared.Return(classes);
+            ArrayPool<ulong>.Shared.Return(scratch);
+            ArrayPool<int>.Shared.Return(marks);
+        }
+    }
+
+    /// <summary>Tags word arrays (training and evaluation data); <paramref name="memory"/> carries the document memory across sentences.</summary>
+    public List<NerSpan> Recognize(string[] words, Upos[]? pos, Dictionary<ulong, int> memory)
+    {
+        var w = new NerWord[words.Length];
+        Prepare(words, pos, w, UsesPos);
+        var c = new int[words.Length];
+        Tag(w, c, memory);
+        return Decode(c);
+    }
+
+    internal void Prepare(string[] words, Upos[]? pos, Span<NerWord> w, bool usePos)
+    {
+        int upper = 0, cased = 0;
+        for (int i = 0; i < words.Length; i++)
+        {
+            NerWord.Compute(words[i], i == 0, ref w[i]);
+            CountCase(words[i], ref upper, ref cased);
+            if (usePos && pos is not null) w[i].Pos = (int)pos[i] + 1;
+        }
+        Finish(w, upper, cased, new ulong[words.Length], new int[words.Length]);
+    }
+
+    private void Finish(Span<NerWord> w, int upper, int cased, ulong[] scratch, int[] marks)
+    {
+        NerWord.MarkUpperSentence(w, upper, cased);
+        for (int i = 0; i < w.Length; i++) scratch[i] = w[i].Lower;
+        Gazetteer.Mark(scratch.AsSpan(0, w.Length), marks.AsSpan(0, w.Length));
+        for (int i = 0; i < w.Length; i++) w[i].Gaz = marks[i];
+    }
+
+    private static void CountCase(ReadOnlySpan<char> form, ref int upper, ref int cased)
+    {
+        foreach (char ch in form)
+        {
+            if (char.IsUpper(ch)) { upper++; cased++; }
+            else if (char.IsLower(ch)) cased++;
+        }
+    }
+
+    internal static List<NerSpan> Decode(ReadOnlySpan<int> classes)
+    {
+        var list = new List<NerSpan>();
+        int start = -1;
+        for (int i = 0; i < classes.Length; i++)
+        {
+            int k = classes[i];
+            if (k == 0) continue;
+            int pos = (k - 1) & 3;
+            if (pos == 0 || pos == 3) start = i;
+            if ((pos == 2 || pos == 3) && start >= 0) { list.Add(new NerSpan(start, i + 1, Types[(k - 1) >> 2])); start = -1; }
+        }
+        return list;
+    }
+
+    /// <summary>Spans of an IOB2 tag sequence (an I- tag that does not continue its type starts a span, as seqeval reads it).</summary>
+    public static List<NerSpan> SpansOfIob2(string[] iob2)
+    {
+        var copy = (string[])iob2.Clone();
+        NerCorpus.ToIob2(copy);
+        return Decode(ToClasses(copy));
+    }
+
+    /// <summary>BILOU class ids from IOB2 tags over <see cref="Types"/>: 0 = O, 1 + 4·type + (B 0, I 1, L 2, U 3).</summary>
+    internal static int[] ToClasses(string[] iob2)
+    {
+        var c = new int[iob2.Length];
+        for (int i = 0; i < iob2.Length; i++)
+        {
+            string tag = iob2[i];
+            if (tag == "O") continue;
+            int t = Array.IndexOf(Types, tag[2..]);
+            if (t < 0) continue;
+            bool begins = tag[0] == 'B';
+            bool ends = i + 1 >= iob2.Length || iob2[i + 1][0] != 'I' || iob2[i + 1].AsSpan(2).SequenceEqual(tag.AsSpan(2)) is false;
+            c[i] = 1 + 4 * t + (begins ? (ends ? 3 : 0) : (ends ? 2 : 1));
+        }
+        return c;
+    }
+
+    /// <summary>Whether class <paramref name="c"/> may follow <paramref name="prev"/> (-1 = sentence start) under BILOU.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool Allowed(int prev, int c, bool last)
+    {
+        if (prev > 0 && ((prev - 1) & 3) <= 1)
+        {
+            int t = (prev - 1) >> 2;
+            return c == 3 + 4 * t || (!last && c == 2 + 4 * t);
+        }
+        if (c == 0) return true;
+        int pos = (c - 1) & 3;
+        return pos == 3 || (pos == 0 && !last);
+    }
+
+    internal static int BestAllowed(ReadOnlySpan<int> scores, int prev, bool last)
+    {
+        int best = -1;
+        for (int c = 0; c < scores.Length; c++)
+            if (Allowed(prev, c, last) && (best < 0 || scores[c] > scores[best])) best = c;
+        return best;
+    }
+
+    internal static int BestAllowed(ReadOnlySpan<float> scores, int prev, bool last)
+    {
+        int best = -1;
+        for (int c = 0; c < scores.Length; c++)
+            if (Allowed(prev, c, last) && (best < 0 || scores[c] > scores[best])) best = c;
+        return best;
+    }
+
+    internal void Tag(ReadOnlySpan<NerWord> words, Span<int> classes, Dictionary<ulong, int>? memory)
+    {
+        Span<ulong> feats = stackalloc ulong[MaxFeatures];
+        Span<int> scores = stackalloc int[ClassCount];
+        int p1 = -1, p2 = -2;
+        for (int i = 0; i < words.Length; i++)
+        {
+            int mem = memory is not null && memory.TryGetValue(words[i].Lower, out int m) ? m : 0;
+            int n = Extract(words, i, p1, p2, mem, UsesPos, feats);
+            _weights.Score(feats[..n], scores);
+            int c = BestAllowed(scores, p1, i == words.Length - 1);
+            classes[i] = c;
+            p2 = p1;
+            p1 = c;
+        }
+        if (memory is not null) Remember(words, classes, memory);
+    }
+
+    internal static void Remember(ReadOnlySpan<NerWord> words, ReadOnlySpan<int> classes, Dictionary<ulong, int> memory)
+    {
+        for (int i = 0; i < words.Length; i++)
+            if (classes[i] > 0 && (words[i].Flags & 1) != 0) memory[words[i].Lower] = 1 + ((classes[i] - 1) >> 2);
+    }
+
+    internal static int Extract(ReadOnlySpan<NerWord> words, int i, int p1, int p2, int mem, bool usePos, Span<ulong> f)
+    {
+        ref readonly var w = ref words[i];
+        ref readonly var wm1 = ref NerWord.At(words, i - 1);
+        ref readonly var wm2 = ref NerWord.At(words, i - 2);
+        ref readonly var wp1 = ref NerWord.At(words, i + 1);
+        ref readonly var wp2 = ref NerWord.At(words, i + 2);
+        ulong t1 = (ulong)(p1 + 1000), t2 = (ulong)(p2 + 1000);
+        ulong flags = (ulong)w.Flags;
+        int n = 0;
+        f[n++] = FeatureHash.Of(0, 0);
+        f[n++] = FeatureHash.Of(1, w.Lower);
+        f[n++] = FeatureHash.Of(2, w.Form);
+        f[n++] = FeatureHash.Of(3, w.Shape);
+        f[n++] = FeatureHash.Of(4, w.S2);
+        f[n++] = FeatureHash.Of(5, w.S3);
+        f[n++] = FeatureHash.Of(6, w.S4);
+        f[n++] = FeatureHash.Of(7, w.P2);
+        f[n++] = FeatureHash.Of(8, w.P3);
+        f[n++] = FeatureHash.Of(9, flags);
+        f[n++] = FeatureHash.Of(10, wm1.Lower);
+        f[n++] = FeatureHash.Of(11, wm2.Lower);
+        f[n++] = FeatureHash.Of(12, wp1.Lower);
+        f[n++] = FeatureHash.Of(13, wp2.Lower);
+        f[n++] = FeatureHash.Of(14, wm1.Shape);
+        f[n++] = FeatureHash.Of(15, wp1.Shape);
+        f[n++] = FeatureHash.Of(16, wm1.Lower, w.Lower);
+        f[n++] = FeatureHash.Of(17, w.Lower, wp1.Lower);
+        f[n++] = FeatureHash.Of(18, t1);
+        f[n++] = FeatureHash.Of(19, t1, t2);
+        f[n++] = FeatureHash.Of(20, t1, w.Lower);
+        f[n++] = FeatureHash.Of(21, t1, w.Shape);
+        f[n++] = FeatureHash.Of(22, (ulong)(uint)w.Gaz);
+        f[n++] = FeatureHash.Of(23, (ulong)(uint)wm1.Gaz);
+        f[n++] = FeatureHash.Of(24, (ulong)(uint)wp1.Gaz);
+        f[n++] = FeatureHash.Of(25, (ulong)(uint)w.Gaz, flags);
+        f[n++] = FeatureHash.Of(26, wm1.Shape, w.Shape, wp1.Shape);
+        f[n++] = FeatureHash.Of(27, wm1.S3);
+        f[n++] = FeatureHash.Of(28, wp1.S3);
+        f[n++] = FeatureHash.Of(29, w.Shape, wp1.Lower);
+        f[n++] = FeatureHash.Of(30, wm1.Lower, w.Shape);
+        f[n++] = FeatureHash.Of(31, (ulong)mem);
+        f[n++] = FeatureHash.Of(32, (ulong)mem, flags);
+        f[n++] = FeatureHash.Of(33, w.Lower, flags & 67);
+        f[n++] = FeatureHash.Of(34, (ulong)(uint)wm2.Gaz);
+        f[n++] = FeatureHash.Of(35, (ulong)(uint)wp2.Gaz);
+        if (usePos)
+        {
+            f[n++] = FeatureHash.Of(36, (ulong)(uint)w.Pos);
+            f[n++] = FeatureHash.Of(37, (ulong)(uint)wm1.Pos);
+            f[n++] = FeatureHash.Of(38, (ulong)(uint)wp1.Pos);
+            f[n++] = FeatureHash.Of(39, (ulong)(uint)w.Pos, w.Shape);
+            f[n++] = FeatureHash.Of(40, (ulong)(uint)wm1.Pos, (ulong)(uint)w.Pos);
+            f[n++] = FeatureHash.Of(41, (ulong)(uint)w.Pos, (ulong)(uint)wp1.Pos);
+        }
+        return n;
+    }
+}

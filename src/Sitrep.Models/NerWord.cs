@@ -1,0 +1,75 @@
+using System.Runtime.CompilerServices;
+using Sitrep.Learning;
+
+namespace Sitrep.Models;
+
+/// <summary>Per-token hashes for the entity recognizer, computed once per sentence and combined by feature templates.</summary>
+internal struct NerWord
+{
+    public ulong Form, Lower, Shape, S2, S3, S4, P2, P3;
+    /// <summary>1 capitalized, 2 all caps, 4 has digit, 8 has hyphen, 16 first in sentence, 32 padding, 64 sentence mostly upper case, 128 has period.</summary>
+    public int Flags;
+    /// <summary>Gazetteer mark (see <see cref="NerGazetteer.Mark"/>), 0 when none.</summary>
+    public int Gaz;
+    /// <summary>UPOS + 1, or 0 when POS is not used.</summary>
+    public int Pos;
+
+    public static readonly NerWord Start = Padding("-START-");
+    public static readonly NerWord Start2 = Padding("-START2-");
+    public static readonly NerWord End = Padding("-END-");
+    public static readonly NerWord End2 = Padding("-END2-");
+
+    private static NerWord Padding(string s)
+    {
+        ulong h = FeatureHash.Chars(s);
+        return new NerWord { Form = h, Lower = h, Shape = h, S2 = h, S3 = h, S4 = h, P2 = h, P3 = h, Flags = 32, Gaz = -1, Pos = -1 };
+    }
+
+    public static void Compute(ReadOnlySpan<char> form, bool first, ref NerWord w)
+    {
+        int n = form.Length;
+        w.Form = FeatureHash.Chars(form);
+        w.Lower = FeatureHash.LowerChars(form);
+        w.S2 = FeatureHash.LowerChars(form[Math.Max(0, n - 2)..]) ^ 0x22;
+        w.S3 = FeatureHash.LowerChars(form[Math.Max(0, n - 3)..]) ^ 0x33;
+        w.S4 = FeatureHash.LowerChars(form[Math.Max(0, n - 4)..]) ^ 0x44;
+        w.P2 = FeatureHash.LowerChars(form[..Math.Min(n, 2)]) ^ 0x66;
+        w.P3 = FeatureHash.LowerChars(form[..Math.Min(n, 3)]) ^ 0x77;
+        const ulong prime = 1099511628211UL;
+        ulong shape = 14695981039346656037UL;
+        char prev = '\0';
+        int run = 0, flags = first ? 16 : 0, upper = 0, letters = 0;
+        for (int i = 0; i < n; i++)
+        {
+            char c = form[i];
+            char k;
+            if (char.IsUpper(c)) { k = 'X'; upper++; letters++; }
+            else if (char.IsLetter(c)) { k = 'x'; letters++; }
+            else if (char.IsDigit(c)) { k = 'd'; flags |= 4; }
+            else { k = c; if (c == '-') flags |= 8; else if (c == '.') flags |= 128; }
+            if (k == prev) run++; else { run = 1; prev = k; }
+            if (run <= 2) { shape ^= k; shape *= prime; }
+        }
+        w.Shape = shape;
+        if (n > 0 && char.IsUpper(form[0])) flags |= 1;
+        if (letters > 1 && upper == letters) flags |= 2;
+        w.Flags = flags;
+        w.Gaz = 0;
+        w.Pos = 0;
+    }
+
+    /// <summary>Marks every word of the sentence when most of its cased letters are capitals (a headline or all-caps line).</summary>
+    public static void MarkUpperSentence(Span<NerWord> words, int upperLetters, int casedLetters)
+    {
+        if (casedLetters < 4 || upperLetters * 10 < casedLetters * 8) return;
+        for (int i = 0; i < words.Length; i++) words[i].Flags |= 64;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ref readonly NerWord At(ReadOnlySpan<NerWord> words, int i)
+    {
+        if (i < 0) return ref i == -1 ? ref Start : ref Start2;
+        if (i >= words.Length) return ref i == words.Length ? ref End : ref End2;
+        return ref words[i];
+    }
+}
