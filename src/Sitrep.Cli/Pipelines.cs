@@ -1,3 +1,5 @@
+using Sitrep.Extraction.Quantities;
+using Sitrep.Extraction.Time;
 using Sitrep.Text.Tokenization;
 
 namespace Sitrep.Cli;
@@ -9,6 +11,16 @@ public static class Pipelines
     public static Pipeline Extraction() => new PipelineBuilder()
         .Add(new Tokenizer())
         .Add(new SentenceSplitter())
+        .Add(new TimeTagger())
+        .Add(new QuantityFinder())
+        .Add(new CasualtyFinder())
+        .Build();
+
+    /// <summary>What `sitrep eval timex` scores: the time tagger after tokenization.</summary>
+    public static Pipeline Times() => new PipelineBuilder()
+        .Add(new Tokenizer())
+        .Add(new SentenceSplitter())
+        .Add(new TimeTagger())
         .Build();
 
     public static Pipeline Tokenization() => new PipelineBuilder()

@@ -8,5 +8,6 @@ public static class EvalCommand
     public static Command Create() => new("eval", "Score a stage against a public gold standard")
     {
         EvalTokenizeCommand.Create(),
+        EvalTimexCommand.Create(),
     };
 }
