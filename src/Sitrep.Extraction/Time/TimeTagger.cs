@@ -161,6 +161,8 @@ internal ref struct TimeScan
         public string? Mod;
         /// <summary>The expression counts an amount of units ("two years", "a year ago"): an approximator may precede it.</summary>
         public bool Amount;
+        /// <summary>TimeBank leaves a preceding "the" out of this expression ("the [two-week]", "the [current]", "the [weeks]").</summary>
+        public bool NoThe;
     }
 
     public void Range(int start, int end)
@@ -201,7 +203,7 @@ internal ref struct TimeScan
     private readonly bool IsGlue(int i, Glue glue) => i >= _start && i < _end && _l[i].Kind == TimeWord.Glue && _l[i].Value == (int)glue;
     private readonly ReadOnlySpan<char> Word(int i) => _t[i].Norm is { } n ? n.AsSpan() : _text.AsSpan(_t[i].Start, _t[i].Length);
     private readonly bool Is(int i, string word) => i >= _start && i < _end && Word(i).Equals(word, StringComparison.OrdinalIgnoreCase);
-    private readonly bool Capitalized(int i) => char.IsUpper(_text[_t[i].Start]);
+    private readonly bool Capitalized(int i) => char.IsUpper(_text[_t[i].Start + (_l[i].Mid ? 4 : 0)]);
     /// <summary>True when nothing separates token i from token i + 1 ("two-year").</summary>
     private readonly bool Joined(int i) => i + 1 < _end && _t[i].End == _t[i + 1].Start;
     private readonly bool IsUnit(int i, out TimeUnit unit, out bool plural)
@@ -257,11 +259,17 @@ internal ref struct TimeScan
                 or TimeWord.Decade or TimeWord.Mod or TimeWord.Fiscal or TimeWord.Season:
                 if (kind == TimeWord.Mod ? TryModified(j, out hit) : TryCore(j, true, out hit))
                 {
+                    if (hit.NoThe) return false;
                     // A bare year after "the" is a modifier ("the 1990 budget"): leave "the" out.
                     return !(kind == TimeWord.Digits && hit.Type == TimeType.DATE && !hit.Amount && kind != TimeWord.Decade);
                 }
                 return false;
             default:
+                if (Is(j, "full") && IsUnit(j + 1, out var fullUnit, out bool fullPlural) && fullUnit == TimeUnit.Year && !fullPlural)
+                {
+                    hit = Date(j + 2, Shift(TimeUnit.Year, 0), null);
+                    return true;
+                }
                 if (Is(j, "near") && Kind(j + 1) == TimeWord.RefAdjective && Val(j + 1) == 1)
                 {
                     hit = Ref(j + 2, "FUTURE_REF");
@@ -365,12 +373,10 @@ internal ref struct TimeScan
                     hit = Ref(i + 2, "PAST_REF");
                     return true;
                 }
-                if (Val(i) > 0 && i > _start && IsGlue(i - 1, Glue.In))
-                {
-                    hit = Ref(i + 1, "FUTURE_REF");
-                    return true;
-                }
-                return false;
+                // "recent declines", "future losses": TimeBank marks the adjective itself.
+                hit = Ref(i + 1, Val(i) < 0 ? "PAST_REF" : "FUTURE_REF");
+                hit.NoThe = true;
+                return true;
             case TimeWord.Weekday: return Weekday(i, out hit);
             case TimeWord.Month: return Month(i, out hit);
             case TimeWord.Digits: return DayMonth(i, out hit) || ClockTime(i, out hit) || Amount(i, out hit) || Year(i, afterThe, out hit);
@@ -514,6 +520,7 @@ internal ref struct TimeScan
         // "May" alone is the verb far more often than the month; the others need no context.
         if (month == 5 && !(i > _start && PrecedesMonth(i - 1))) return false;
         if (i == _start && month == 5) return false;
+        if (IsGlue(i - 1, Glue.The) || Is(i - 1, "a") || Is(i - 1, "annual")) return false;  // "the annual March for Life"
         hit = Date(j, MonthValue(month, i, 0), MidMod(i));
         return true;
     }
@@ -539,10 +546,12 @@ internal ref struct TimeScan
     {
         if (_dct is not { } dct) return "XXXX-" + Two(month) + "-" + Two(day);
         int year = dct.Year;
-        int cmp = month * 100 + day - (dct.Month * 100 + dct.Day);
-        var tense = cmp == 0 ? Tense.None : TenseAt(at);
-        if (tense == Tense.Past && cmp > 0) year--;
-        else if (tense == Tense.Future && cmp < 0) year++;
+        // The tense moves the date into another year only when the same-year reading is far on the wrong side:
+        // news reports coming events in the past tense ("said the vote is on Dec. 7").
+        int diff = new DateTime(year, month, Math.Min(day, DateTime.DaysInMonth(year, month))).Subtract(dct).Days;
+        var tense = diff == 0 ? Tense.None : TenseAt(at);
+        if (tense == Tense.Past && diff > 60 || tense is Tense.None or Tense.Present && diff > 183) year--;
+        else if (tense == Tense.Future && diff < -60 || tense is Tense.None or Tense.Present && diff < -183) year++;
         return YMD(year, month, Math.Min(day, DateTime.DaysInMonth(year, month)));
     }
 
@@ -555,8 +564,9 @@ internal ref struct TimeScan
         else if (month != dct.Month)
         {
             var tense = TenseAt(at);
-            if (tense == Tense.Past && month > dct.Month) year--;
-            else if (tense == Tense.Future && month < dct.Month) year++;
+            int diff = month - dct.Month;
+            if (tense == Tense.Past && diff > 2 || tense is Tense.None or Tense.Present && diff > 6) year--;
+            else if (tense == Tense.Future && diff < -2 || tense is Tense.None or Tense.Present && diff < -6) year++;
         }
         return YM(year, month);
     }
@@ -638,17 +648,26 @@ internal ref struct TimeScan
     {
         hit = default;
         if (!ReadNumber(i, out int n, out int j)) return false;
-        if (IsGlue(j, Glue.Hyphen) && Joined(j - 1) && Joined(j)) j++;
+        bool hyphenated = false;
+        if (IsGlue(j, Glue.Hyphen) && Joined(j - 1) && Joined(j)) { j++; hyphenated = true; }
         if (!IsUnit(j, out var unit, out bool plural)) return false;
         // "one year" or "a year", "two years"; a singular after a larger number is a compound modifier ("a two-year plan").
         if (n == 1 && plural) return false;
+        bool article = Is(i, "a") || Is(i, "an");
+        // "24 hours a day", "four flights a week" are rates; "a second" is the ordinal; "three-quarters" a fraction.
+        if (article && i > _start && (_t[i - 1].Kind == TokenKind.Number || Is(i - 1, "times") || Is(i - 1, "twice") || Is(i - 1, "once"))) return false;
+        if (article && unit == TimeUnit.Second || hyphenated && plural) return false;
         j++;
+        // "6-year-old", "37 years old" are ages.
+        if (Is(j, "old") || IsGlue(j, Glue.Hyphen) && Is(j + 1, "old")) return false;
         if (Direction(j, out int direction, out int used))
         {
-            hit = new Hit { End = j + used, Type = TimeType.DATE, Value = n < 0 ? (direction < 0 ? "PAST_REF" : "FUTURE_REF") : Shift(unit, n * direction), Amount = true };
+            string value = n < 0 ? (direction < 0 ? "PAST_REF" : "FUTURE_REF")
+                : unit == TimeUnit.Year && n == 1 && direction < 0 && _quarter != 0 ? QuarterAYearBefore() : Shift(unit, n * direction);
+            hit = new Hit { End = j + used, Type = TimeType.DATE, Value = value, Amount = true };
             return true;
         }
-        hit = new Hit { End = j, Type = TimeType.DURATION, Value = Duration(n, unit), Amount = true };
+        hit = new Hit { End = j, Type = TimeType.DURATION, Value = Duration(n, unit), Amount = true, NoThe = hyphenated };
         return true;
     }
 
@@ -667,7 +686,7 @@ internal ref struct TimeScan
         n = Val(i);
         var word = Word(i);
         bool article = word.Equals("a", StringComparison.OrdinalIgnoreCase) || word.Equals("an", StringComparison.OrdinalIgnoreCase);
-        if (article && Kind(next) == TimeWord.NumberWord)
+        if (article && Kind(next) == TimeWord.NumberWord && (Is(next, "few") || Is(next, "couple") || Is(next, "dozen")))
         {
             // "a few", "a couple of", "a dozen"
             n = Val(next);
@@ -718,7 +737,8 @@ internal ref struct TimeScan
     {
         hit = default;
         int j = i + 1;
-        if (IsGlue(j, Glue.Hyphen) && Joined(i)) j++;
+        bool hyphenated = IsGlue(j, Glue.Hyphen) && Joined(i);
+        if (hyphenated) j++;
         char part;
         if (IsUnit(j, out var unit, out bool plural) && unit == TimeUnit.Quarter && !plural && q is >= 1 and <= 4) part = 'Q';
         else if (Kind(j) == TimeWord.Half && q is 1 or 2) part = 'H';
@@ -736,6 +756,7 @@ internal ref struct TimeScan
         }
         if (part == 'Q' && year is { } qy) { _quarterYear = qy; _quarter = q; }
         hit = Date(j, (year is { } y ? Four(y) : "XXXX") + "-" + part + q.ToString(CultureInfo.InvariantCulture), null);
+        hit.NoThe = hyphenated;  // "the [third-quarter] results"
         return true;
     }
 
@@ -760,7 +781,8 @@ internal ref struct TimeScan
         {
             if (plural)
             {
-                hit = new Hit { End = j + 1, Type = TimeType.DURATION, Value = Duration(-1, unit) };
+                // "in coming months" points at the future; "the last/next two years" were read above as amounts.
+                hit = Is(i, "coming") ? Ref(j + 1, "FUTURE_REF") : new Hit { End = j + 1, Type = TimeType.DURATION, Value = Duration(-1, unit) };
                 return true;
             }
             if (r == -2)
@@ -778,6 +800,11 @@ internal ref struct TimeScan
             return true;
         }
         if (r == -2) return false;
+        if (Is(i, "latest") && Is(j, "period") && _quarter != 0)
+        {
+            hit = Date(j + 1, Four(_quarterYear) + "-Q" + _quarter.ToString(CultureInfo.InvariantCulture), null);
+            return true;
+        }
         switch (Kind(j))
         {
             case TimeWord.Weekday when Capitalized(j):
@@ -800,9 +827,27 @@ internal ref struct TimeScan
                 return true;
             }
             default:
+                if (Is(i, "current"))
+                {
+                    // "current market conditions": TimeBank marks the adjective as the present.
+                    hit = Ref(i + 1, "PRESENT_REF");
+                    hit.NoThe = true;
+                    return true;
+                }
                 return false;
         }
     }
+
+    private readonly bool QuarterInSentence()
+    {
+        if (_quarter == 0) return false;
+        for (int k = _start; k < _end; k++)
+            if (_l[k].Kind == TimeWord.Unit && _l[k].Value == (int)TimeUnit.Quarter) return true;
+        return false;
+    }
+
+    /// <summary>"a year ago" in a sentence about quarterly results is the same quarter of the year before.</summary>
+    private readonly string QuarterAYearBefore() => Four(_quarterYear - 1) + "-Q" + _quarter.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>"months" alone (a vague duration), "the year" (the current one), "year-earlier" (the previous one).</summary>
     private bool BareUnit(int i, bool afterThe, out Hit hit)
@@ -811,7 +856,27 @@ internal ref struct TimeScan
         IsUnit(i, out var unit, out bool plural);
         if (IsGlue(i + 1, Glue.Hyphen) && Joined(i) && Joined(i + 1) && (Is(i + 2, "earlier") || Is(i + 2, "ago")) && !plural)
         {
-            hit = Date(i + 3, Shift(unit, -1), null);
+            // "year-earlier" modifies a noun; "the year-ago quarter" and "the year-earlier period" take the noun along.
+            int j = i + 3;
+            bool quarter = unit == TimeUnit.Year && QuarterInSentence();
+            if (unit == TimeUnit.Year && Kind(j) == TimeWord.Ordinal && IsUnit(j + 1, out var qu, out _) && qu == TimeUnit.Quarter && _dct is { } d)
+            {
+                hit = Date(j + 2, Four(d.Year - 1) + "-Q" + Val(j).ToString(CultureInfo.InvariantCulture), null);
+                return true;
+            }
+            if (unit == TimeUnit.Year && (IsUnit(j, out var nu, out bool np) && nu == TimeUnit.Quarter && !np || Is(j, "period")))
+            {
+                hit = Date(j + 1, quarter ? QuarterAYearBefore() : Shift(unit, -1), null);
+                return true;
+            }
+            hit = Date(j, quarter ? QuarterAYearBefore() : Shift(unit, -1), null);
+            hit.NoThe = true;
+            return true;
+        }
+        if (unit == TimeUnit.Year && !plural && (Is(i + 1, "end") || IsGlue(i + 1, Glue.Hyphen) && Joined(i) && Is(i + 2, "end") || IsGlue(i + 1, Glue.Possessive) && Is(i + 2, "end")))
+        {
+            hit = Date(Is(i + 1, "end") ? i + 2 : i + 3, Shift(TimeUnit.Year, 0), "END");
+            hit.NoThe = true;
             return true;
         }
         if (plural)
@@ -822,7 +887,7 @@ internal ref struct TimeScan
                 hit = Ref(i + 1 + used, direction < 0 ? "PAST_REF" : "FUTURE_REF");
                 return true;
             }
-            hit = new Hit { End = i + 1, Type = TimeType.DURATION, Value = Duration(-1, unit) };
+            hit = new Hit { End = i + 1, Type = TimeType.DURATION, Value = Duration(-1, unit), NoThe = true };
             return true;
         }
         if (!afterThe || unit is TimeUnit.Day or TimeUnit.Hour or TimeUnit.Minute or TimeUnit.Second or TimeUnit.Decade or TimeUnit.Century) return false;
