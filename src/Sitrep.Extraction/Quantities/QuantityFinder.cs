@@ -258,9 +258,15 @@ internal ref struct QuantityScan
             }
             else return false;
         }
-        else if (lex.Kind == NumberWordKind.Group && Is(j, "couple") == false)
+        else if (lex.Kind == NumberWordKind.Group)
         {
-            current = lex.Value;  // "dozen" without an article is rare; read it plainly
+            // "couple hundred" without its article (a "couple hundred" in quotes); a bare "couple" is a pair of people.
+            if (Is(j, "couple"))
+            {
+                if (Lex(j + 1).Kind is not (NumberWordKind.Hundred or NumberWordKind.Scale)) return false;
+                qualifier = Qualifier.About;
+            }
+            current = lex.Value;
             j++;
             any = true;
         }
@@ -374,6 +380,7 @@ internal ref struct QuantityScan
             var word = Word(k);
             var lex = _lexicon.Get(word);
             if (lex.Kind == NumberWordKind.Stop) return null;
+            if (word.Equals("more", StringComparison.OrdinalIgnoreCase) && k == j) continue;  // "30 more soldiers"
             bool nextIsWord = k + 1 < _end && _t[k + 1].Kind == TokenKind.Word && _lexicon.Get(Word(k + 1)).Kind != NumberWordKind.Stop;
             if (lex.Kind == NumberWordKind.Adjective && nextIsWord) continue;
             if (lex.Kind is not (NumberWordKind.None or NumberWordKind.Adjective)) return null;

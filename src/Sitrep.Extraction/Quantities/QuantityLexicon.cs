@@ -119,17 +119,16 @@ public sealed class QuantityLexicon
         Add(NumberWordKind.Stop, 0, "of", "in", "on", "at", "to", "by", "for", "from", "with", "and", "or", "but", "as", "than", "per", "the",
             "a", "an", "this", "that", "these", "those", "who", "which", "were", "was", "is", "are", "be", "been", "have", "has", "had",
             "will", "would", "could", "should", "may", "might", "can", "did", "do", "does", "not", "it", "its", "their", "they", "he",
-            "she", "we", "you", "i", "his", "her", "our", "times", "percent", "%", "'s", "year", "years", "old", "each", "more", "less",
-            "into", "after", "before", "during", "since", "until", "over", "under", "about", "among", "between", "out", "up", "down",
+            "she", "we", "you", "i", "his", "her", "our", "times", "'s", "year", "years", "old", "each",
+            "into", "after", "before", "during", "since", "until", "among", "between", "out", "down",
             "so", "too", "also", "only", "just", "when", "where", "while", "if", "then", "there", "here", "what", "all", "both",
             // what happened to them is not what they are: "12 dead", "dozens wounded"
             "dead", "killed", "died", "wounded", "injured", "hurt", "missing", "kidnapped", "abducted", "captured", "arrested");
         // Modifiers between a number and its noun; nationalities are caught by their capital letter instead of a list.
-        Add(NumberWordKind.Adjective, 0, "other", "additional", "more", "new", "armed", "foreign", "local", "young", "old", "unarmed",
+        Add(NumberWordKind.Adjective, 0, "other", "additional", "new", "armed", "foreign", "local", "young", "old", "unarmed",
             "innocent", "suspected", "alleged", "senior", "junior", "elite", "regular", "former", "many", "extra", "further", "fresh",
             "fellow", "top", "key", "small", "large", "big", "major", "minor", "separate", "different", "similar", "unidentified",
-            "unknown", "confirmed", "reported", "estimated", "registered", "displaced", "pro-government", "rebel", "government");
-        w["more"] = new NumberLex(NumberWordKind.Qualifier, (double)Qualifier.MoreThan);
+            "unknown", "confirmed", "reported", "registered", "displaced", "pro-government", "rebel", "government");
         w["a"] = new NumberLex(NumberWordKind.Article, 1);
         w["an"] = new NumberLex(NumberWordKind.Article, 1);
 

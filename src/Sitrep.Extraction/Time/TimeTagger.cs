@@ -667,6 +667,8 @@ internal ref struct TimeScan
             hit = new Hit { End = j + used, Type = TimeType.DATE, Value = value, Amount = true };
             return true;
         }
+        // "months away", "two weeks away": the distance to an event is a duration; "away" belongs to it.
+        if (Is(j, "away")) j++;
         hit = new Hit { End = j, Type = TimeType.DURATION, Value = Duration(n, unit), Amount = true, NoThe = hyphenated };
         return true;
     }
@@ -887,7 +889,7 @@ internal ref struct TimeScan
                 hit = Ref(i + 1 + used, direction < 0 ? "PAST_REF" : "FUTURE_REF");
                 return true;
             }
-            hit = new Hit { End = i + 1, Type = TimeType.DURATION, Value = Duration(-1, unit), NoThe = true };
+            hit = new Hit { End = Is(i + 1, "away") ? i + 2 : i + 1, Type = TimeType.DURATION, Value = Duration(-1, unit), NoThe = true };
             return true;
         }
         if (!afterThe || unit is TimeUnit.Day or TimeUnit.Hour or TimeUnit.Minute or TimeUnit.Second or TimeUnit.Decade or TimeUnit.Century) return false;
