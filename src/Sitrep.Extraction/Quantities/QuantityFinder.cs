@@ -71,12 +71,24 @@ internal ref struct QuantityScan
         int i = start;
         while (i < end)
         {
-            char c = _text[_t[i].Start];
-            // Only digits, currency signs and letters can open a figure; most tokens leave here after one comparison.
-            if ((char.IsAsciiDigit(c) || char.IsLetter(c) || c is '$' or '€' or '£' or '¥') && !InTime(i) && TryAt(i, out int next))
-                i = next;
+            if (CanOpen(i) && !InTime(i) && TryAt(i, out int next)) i = next;
             else i++;
         }
+    }
+
+    /// <summary>Only digits, currency signs, number words and qualifiers open a figure: one lookup turns most tokens away.</summary>
+    private readonly bool CanOpen(int i)
+    {
+        char c = _text[_t[i].Start];
+        if (char.IsAsciiDigit(c) || c is '$' or '€' or '£' or '¥') return true;
+        if (!char.IsLetter(c)) return false;
+        var kind = _lexicon.Get(Word(i)).Kind;
+        return kind switch
+        {
+            NumberWordKind.None or NumberWordKind.Adjective or NumberWordKind.Percent => false,
+            NumberWordKind.Stop => Is(i, "at") || Is(i, "no") || Is(i, "between"),
+            _ => true,
+        };
     }
 
     private bool TryAt(int i, out int next)

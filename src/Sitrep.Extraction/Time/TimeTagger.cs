@@ -57,6 +57,8 @@ public sealed class TimeTagger : IStage
     {
         char c = word[0];
         if (char.IsAsciiDigit(c)) return ClassifyDigits(word);
+        // Most punctuation and symbols are no part of the grammar; skip the lookup for them.
+        if (!char.IsLetter(c) && c is not ('\'' or '\u2019' or ',' or '-' or '\u2013')) return default;
         if (c is '\'' or '\u2019')
         {
             // '90s: a decade of the twentieth century, the only reading news gives it.
