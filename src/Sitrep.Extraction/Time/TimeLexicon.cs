@@ -182,7 +182,7 @@ public sealed class TimeLexicon
 
         Add(TimeWord.Reference, 0, 0, "now", "currently", "nowadays", "presently");
         Add(TimeWord.Reference, -1, 0, "recently", "lately");
-        Add(TimeWord.Reference, 1, 0, "soon");
+        // "soon" is left out: TimeBank marks it less often than not, and it says little about when.
         Add(TimeWord.RefAdjective, -1, 0, "recent");
         Add(TimeWord.RefAdjective, 1, 0, "future");
 

@@ -257,6 +257,15 @@ internal ref struct TimeScan
             case TimeWord.RefAdjective when Val(j) == 1:
                 hit = Ref(j + 1, "FUTURE_REF");
                 return true;
+            case TimeWord.Digits when IsYear(j) && (Is(j + 1, "period") || Kind(j + 1) is TimeWord.Ordinal or TimeWord.Unit && IsQuarterAt(j + 1)):
+            {
+                // "the 1988 period", "the 1988 third quarter": the quarter of that year the story is about.
+                int year = Val(j);
+                int q = Is(j + 1, "period") ? _quarter : Kind(j + 1) == TimeWord.Ordinal ? Val(j + 1) : 2;
+                int end = Is(j + 1, "period") ? j + 2 : j + 3;
+                hit = Date(end, q is >= 1 and <= 4 ? Four(year) + "-Q" + q.ToString(CultureInfo.InvariantCulture) : Four(year), null);
+                return true;
+            }
             case TimeWord.Relative or TimeWord.Ordinal or TimeWord.NumberWord or TimeWord.Digits or TimeWord.Unit
                 or TimeWord.Decade or TimeWord.Mod or TimeWord.Fiscal or TimeWord.Season:
                 if (kind == TimeWord.Mod ? TryModified(j, out hit) : TryCore(j, true, out hit))
@@ -312,6 +321,10 @@ internal ref struct TimeScan
     }
 
     private static bool IsRef(in Hit hit) => hit.Value is { } v && v.EndsWith("_REF", StringComparison.Ordinal);
+
+    /// <summary>"third quarter", "second quarter" at j.</summary>
+    private readonly bool IsQuarterAt(int j) =>
+        (Kind(j) == TimeWord.Ordinal && Val(j) is >= 1 and <= 4 || Is(j, "second")) && IsUnit(j + 1, out var u, out bool p) && u == TimeUnit.Quarter && !p;
 
     private readonly bool IsRelative(int j) => Kind(j) == TimeWord.Relative;
 
@@ -375,10 +388,13 @@ internal ref struct TimeScan
                     hit = Ref(i + 2, "PAST_REF");
                     return true;
                 }
-                // "recent declines", "future losses": TimeBank marks the adjective itself.
-                hit = Ref(i + 1, Val(i) < 0 ? "PAST_REF" : "FUTURE_REF");
-                hit.NoThe = true;
-                return true;
+                // "in future"; bare "recent"/"future" before a noun are marked in TimeBank less often than not.
+                if (Val(i) > 0 && IsGlue(i - 1, Glue.In))
+                {
+                    hit = Ref(i + 1, "FUTURE_REF");
+                    return true;
+                }
+                return false;
             case TimeWord.Weekday: return Weekday(i, out hit);
             case TimeWord.Month: return Month(i, out hit);
             case TimeWord.Digits: return DayMonth(i, out hit) || ClockTime(i, out hit) || Amount(i, out hit) || Year(i, afterThe, out hit);
@@ -862,7 +878,7 @@ internal ref struct TimeScan
         {
             // "year-earlier" modifies a noun; "the year-ago quarter" and "the year-earlier period" take the noun along.
             int j = i + 3;
-            bool quarter = unit == TimeUnit.Year && QuarterInSentence();
+            bool quarter = unit == TimeUnit.Year && _quarter != 0;
             if (unit == TimeUnit.Year && Kind(j) == TimeWord.Ordinal && IsUnit(j + 1, out var qu, out _) && qu == TimeUnit.Quarter && _dct is { } d)
             {
                 hit = Date(j + 2, Four(d.Year - 1) + "-Q" + Val(j).ToString(CultureInfo.InvariantCulture), null);
@@ -885,7 +901,7 @@ internal ref struct TimeScan
         }
         if (plural)
         {
-            if (unit is TimeUnit.Second or TimeUnit.Weekend) return false;
+            if (unit is TimeUnit.Second or TimeUnit.Weekend or TimeUnit.Quarter) return false;
             if (Direction(i + 1, out int direction, out int used))
             {
                 hit = Ref(i + 1 + used, direction < 0 ? "PAST_REF" : "FUTURE_REF");
@@ -899,6 +915,12 @@ internal ref struct TimeScan
         if (unit == TimeUnit.Quarter && _quarter != 0)
         {
             hit = Date(i + 1, Four(_quarterYear) + "-Q" + _quarter.ToString(CultureInfo.InvariantCulture), null);
+            return true;
+        }
+        // "profit for the year", "over the year": the span of a year, not the calendar year.
+        if (unit == TimeUnit.Year && (Is(i - 2, "for") || Is(i - 2, "over") || Is(i - 2, "during") || Is(i - 2, "throughout")))
+        {
+            hit = new Hit { End = i + 1, Type = TimeType.DURATION, Value = Duration(1, unit) };
             return true;
         }
         hit = Date(i + 1, Shift(unit, 0), null);
@@ -1009,7 +1031,7 @@ internal ref struct TimeScan
     {
         ref readonly var t = ref _t[i];
         if (t.Kind != TokenKind.Word) return Tense.None;
-        if (t.Tag is { } tag)
+        if (t.Tag is { } tag && !TenseWords.Future.Contains(Word(i)))
         {
             if (tag == "VBD") return Tense.Past;
             if (tag is "VBZ" or "VBP") return Tense.Present;
@@ -1017,7 +1039,7 @@ internal ref struct TimeScan
             return Tense.None;
         }
         var w = Word(i);
-        if (IsFutureModal(w)) return Tense.Future;
+        if (IsFutureModal(w) || TenseWords.Future.Contains(w)) return Tense.Future;
         if (w.Length < 2 || char.IsUpper(w[0]) && i != _start) return Tense.None;
         if (TenseWords.Past.Contains(w)) return Tense.Past;
         if (TenseWords.Present.Contains(w)) return Tense.Present;
@@ -1099,6 +1121,9 @@ internal static class TenseWords
         "left", "saw", "got", "found", "fought", "led", "won", "lost", "struck", "broke", "sent", "spoke", "thought", "paid", "sold",
         "bought", "kept", "became", "knew", "ran", "shot", "hit", "set", "put", "cut", "let", "quit", "wrote", "stood", "brought",
         "felt", "heard", "meant", "sought", "taught", "caught", "chose", "drew", "drove", "flew", "grew", "threw", "wore", "ago", "has", "have");
+    /// <summary>Words that put what they govern after the publication date, whatever the tense of the verb ("was scheduled to close Monday").</summary>
+    public static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Future = Set(
+        "would", "scheduled", "expected", "due", "until", "planned", "plans", "plan", "postponed", "upcoming", "tomorrow");
     public static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Present = Set(
         "is", "are", "am", "says", "say", "does", "do", "expects", "plans", "hopes");
     public static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NotPast = Set(
