@@ -633,12 +633,18 @@ internal ref struct TimeScan
         return true;
     }
 
-    private readonly Hit TimeOfDay(int i, int j, int hour, int minute)
+    private static bool IsTimeZone(ReadOnlySpan<char> w) =>
+        w is "EST" or "EDT" or "CST" or "CDT" or "MST" or "MDT" or "PST" or "PDT" or "GMT" or "UTC" or "BST" or "CET" or "CEST" or "ET" or "PT";
+
+    private Hit TimeOfDay(int i, int j, int hour, int minute)
     {
         string clock = "T" + Two(hour) + ":" + Two(minute);
-        int k = IsGlue(j, Glue.On) ? j + 1 : j;
+        // A time zone after the clock ("5 p.m. EST", "0735 GMT") belongs to the expression; the value stays local time.
+        if (j < _end && IsTimeZone(Word(j))) j++;
+        int k = IsGlue(j, Glue.On) || IsGlue(j, Glue.Comma) ? j + 1 : j;
         string day;
-        if (Kind(k) == TimeWord.Deictic && _l[k].Extra == 0) { day = DayValue(Val(k)); j = k + 1; }
+        if (Kind(k) == TimeWord.Month && Month(k, out var date) && date.Value is { Length: 10 } dayValue) { day = dayValue; j = date.End; }
+        else if (Kind(k) == TimeWord.Deictic && _l[k].Extra == 0) { day = DayValue(Val(k)); j = k + 1; }
         else if (Kind(k) == TimeWord.Weekday && Capitalized(k)) { day = WeekdayValue(Val(k), k, 0); j = k + 1; }
         else day = DayValue(0);
         return new Hit { End = j, Type = TimeType.TIME, Value = day + clock };
@@ -902,6 +908,8 @@ internal ref struct TimeScan
         if (plural)
         {
             if (unit is TimeUnit.Second or TimeUnit.Weekend or TimeUnit.Quarter) return false;
+            // "52 years old", "hundreds of years": an age or a count the number before already owns.
+            if (Is(i + 1, "old") || i > _start && (_t[i - 1].Kind == TokenKind.Number || IsGlue(i - 1, Glue.Of))) return false;
             if (Direction(i + 1, out int direction, out int used))
             {
                 hit = Ref(i + 1 + used, direction < 0 ? "PAST_REF" : "FUTURE_REF");
@@ -984,7 +992,8 @@ internal ref struct TimeScan
     {
         hit = default;
         var part = (PartOfDay)Val(i);
-        if (part is PartOfDay.Noon or PartOfDay.Midnight || _l[i].Mid)
+        // "at noon", "by midnight"; "High Noon" is a film.
+        if (part is PartOfDay.Noon or PartOfDay.Midnight && (Is(i - 1, "at") || Is(i - 1, "by") || Is(i - 1, "until") || Is(i - 1, "before") || Is(i - 1, "after") || Is(i - 1, "around") || Is(i - 1, "since")) || _l[i].Mid)
         {
             int j = i + 1;
             string day = DayValue(0);
