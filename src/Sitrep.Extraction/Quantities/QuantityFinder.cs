@@ -404,6 +404,8 @@ internal ref struct QuantityScan
             if (nextIsWord && (word.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || word.EndsWith("ing", StringComparison.OrdinalIgnoreCase))
                 && char.IsLower(word[0]) && k + 1 < j + 4) continue;
             if (char.IsUpper(word[0]) && k == j && !nextIsWord && word.Length > 1 && char.IsUpper(word[1])) return null;  // an acronym is rarely counted
+            // A lower-case "-ed" word with no noun after it is the verb of a figure standing alone ("12,000 evacuated").
+            if (!nextIsWord && char.IsLower(word[0]) && word.EndsWith("ed", StringComparison.OrdinalIgnoreCase)) return null;
             return _lexicon.Lemmatize(word);
         }
         return null;

@@ -123,7 +123,10 @@ public sealed class QuantityLexicon
             "into", "after", "before", "during", "since", "until", "among", "between", "out", "down",
             "so", "too", "also", "only", "just", "when", "where", "while", "if", "then", "there", "here", "what", "all", "both",
             // what happened to them is not what they are: "12 dead", "dozens wounded"
-            "dead", "killed", "died", "wounded", "injured", "hurt", "missing", "kidnapped", "abducted", "captured", "arrested");
+            "dead", "killed", "died", "wounded", "injured", "hurt", "missing", "kidnapped", "abducted", "captured", "arrested",
+            // verbs that follow a figure used as a pronoun ("more than 12,000 lost their homes")
+            "lost", "fled", "left", "went", "came", "fell", "took", "made", "gave", "held", "got", "saw", "remain", "remained",
+            "said", "say", "says", "live", "lived", "died", "joined", "attended", "signed", "voted", "gathered", "marched");
         // Modifiers between a number and its noun; nationalities are caught by their capital letter instead of a list.
         Add(NumberWordKind.Adjective, 0, "other", "additional", "new", "armed", "foreign", "local", "young", "old", "unarmed",
             "innocent", "suspected", "alleged", "senior", "junior", "elite", "regular", "former", "many", "extra", "further", "fresh",
