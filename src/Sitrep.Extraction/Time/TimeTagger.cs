@@ -674,6 +674,7 @@ internal ref struct TimeScan
         if (!ReadNumber(i, out int n, out int j)) return false;
         bool hyphenated = false;
         if (IsGlue(j, Glue.Hyphen) && Joined(j - 1) && Joined(j)) { j++; hyphenated = true; }
+        else if ((Is(j, "more") || Is(j, "additional") || Is(j, "full") || Is(j, "straight")) && Kind(j + 1) == TimeWord.Unit) j++;  // "two more weeks"
         if (!IsUnit(j, out var unit, out bool plural)) return false;
         // "one year" or "a year", "two years"; a singular after a larger number is a compound modifier ("a two-year plan").
         if (n == 1 && plural) return false;
@@ -724,6 +725,11 @@ internal ref struct TimeScan
         {
             n += Val(next + 1);
             next += 2;
+        }
+        else if (n >= 20 && n % 10 == 0 && n < 100 && Kind(next) == TimeWord.NumberWord && Val(next) is > 0 and < 10 && !Is(next, "a") && !Is(next, "an"))
+        {
+            n += Val(next);  // "twenty four hours"
+            next++;
         }
         if (n > 0 && n < 100 && Is(next, "hundred")) { n *= 100; next++; }
         return n != 0;
@@ -841,6 +847,16 @@ internal ref struct TimeScan
                 return true;
             }
             case TimeWord.Month when Capitalized(j):
+                if (IsDayNumber(j + 1, out int dom) && _dct is { } dct)
+                {
+                    // "last Oct. 23": the most recent Oct. 23 before the publication date; "next May 5" the first after it.
+                    int month = Val(j), y = dct.Year;
+                    var date = new DateTime(y, month, Math.Min(dom, DateTime.DaysInMonth(y, month)));
+                    if (r < 0 && date >= dct) y--;
+                    else if (r > 0 && date <= dct) y++;
+                    hit = Date(j + 2, YMD(y, month, Math.Min(dom, DateTime.DaysInMonth(y, month))), null);
+                    return true;
+                }
                 hit = Date(j + 1, MonthValue(Val(j), j, r), null);
                 return true;
             case TimeWord.Season:
@@ -978,6 +994,11 @@ internal ref struct TimeScan
         if (IsUnit(j, out var unit, out bool plural) && (plural == (n > 1)))
         {
             hit = new Hit { End = j + 1, Type = TimeType.SET, Value = Duration(n, unit) };
+            return true;
+        }
+        if (n == 1 && Kind(j) == TimeWord.Month && Capitalized(j) && !Is(i, "per") && !IsDayNumber(j + 1, out _))
+        {
+            hit = new Hit { End = j + 1, Type = TimeType.SET, Value = "XXXX-" + Two(Val(j)) };
             return true;
         }
         if (n == 1 && Kind(j) == TimeWord.Weekday && Capitalized(j) && !Is(i, "per"))
