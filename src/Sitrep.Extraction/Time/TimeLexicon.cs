@@ -178,7 +178,8 @@ public sealed class TimeLexicon
         Add(TimeWord.SetAdverb, (int)TimeUnit.Month, 0, "monthly");
         Add(TimeWord.SetAdverb, (int)TimeUnit.Year, 0, "annually", "yearly");
         Add(TimeWord.SetAdverb, (int)TimeUnit.Hour, 0, "hourly");
-        Add(TimeWord.Every, 0, 0, "every", "each", "per");
+        // "per" is left out: "instructions per second" is a rate of something else, not a set of times.
+        Add(TimeWord.Every, 0, 0, "every", "each");
 
         Add(TimeWord.Reference, 0, 0, "now", "currently", "nowadays", "presently");
         Add(TimeWord.Reference, -1, 0, "recently", "lately");

@@ -494,6 +494,7 @@ internal ref struct TimeScan
             {
                 Tense.Past => -back,
                 Tense.Future => forward,
+                // No tense, or the present: the nearer of the two ("arrives Friday", "Friday's meeting").
                 _ => back <= forward ? -back : forward,
             };
         }
@@ -680,8 +681,10 @@ internal ref struct TimeScan
         if (n == 1 && plural) return false;
         bool article = Is(i, "a") || Is(i, "an");
         // "24 hours a day", "four flights a week" are rates; "a second" is the ordinal; "three-quarters" a fraction.
-        if (article && i > _start && (_t[i - 1].Kind == TokenKind.Number || Is(i - 1, "times") || Is(i - 1, "twice") || Is(i - 1, "once"))) return false;
-        if (article && unit == TimeUnit.Second || hyphenated && plural) return false;
+        // "a year earlier" after a figure is still a date; without the direction word it is a rate.
+        bool rate = article && i > _start && (_t[i - 1].Kind == TokenKind.Number || IsRateWord(i - 1)) && !Direction(j + 1, out _, out _);
+        if (rate || article && unit == TimeUnit.Second || hyphenated && plural) return false;
+        if (unit == TimeUnit.Quarter && IsGlue(j + 1, Glue.Of)) return false;  // "a quarter of the market" is a fraction
         j++;
         // "6-year-old", "37 years old" are ages.
         if (Is(j, "old") || IsGlue(j, Glue.Hyphen) && Is(j + 1, "old")) return false;
@@ -752,6 +755,10 @@ internal ref struct TimeScan
         if (IsGlue(j, Glue.From) && Is(j + 1, "now")) { direction = 1; used = 2; return true; }
         return false;
     }
+
+    /// <summary>Words before "a year" that make it a rate ("$2 million a year", "twice a week", "10% a year").</summary>
+    private readonly bool IsRateWord(int i) =>
+        Is(i, "times") || Is(i, "twice") || Is(i, "once") || Is(i, "million") || Is(i, "billion") || Is(i, "thousand") || Is(i, "%") || Is(i, "percent");
 
     private readonly bool IsPunctuation(int i) => _t[i].Kind == TokenKind.Punctuation;
 
