@@ -1125,6 +1125,8 @@ internal ref struct TimeScan
 
     private static string Duration(int n, TimeUnit unit)
     {
+        // Counted decades and centuries are written in years, as TimeBank does ("two decades" → P20Y); vague ones keep DE/CE.
+        if (n > 0 && unit is TimeUnit.Decade or TimeUnit.Century) return "P" + (n * (unit == TimeUnit.Decade ? 10 : 100)).ToString(CultureInfo.InvariantCulture) + "Y";
         string count = n < 0 ? "X" : n.ToString(CultureInfo.InvariantCulture);
         return unit switch
         {
