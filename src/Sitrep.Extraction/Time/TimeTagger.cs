@@ -539,7 +539,7 @@ internal ref struct TimeScan
         // "May" alone is the verb far more often than the month; the others need no context.
         if (month == 5 && !(i > _start && PrecedesMonth(i - 1))) return false;
         if (i == _start && month == 5) return false;
-        if (IsGlue(i - 1, Glue.The) || Is(i - 1, "a") || Is(i - 1, "annual")) return false;  // "the annual March for Life"
+        if (IsGlue(i - 1, Glue.The) || Is(i - 1, "annual")) return false;  // "the annual March for Life"
         hit = Date(j, MonthValue(month, i, 0), MidMod(i));
         return true;
     }
@@ -684,7 +684,7 @@ internal ref struct TimeScan
         // "a year earlier" after a figure is still a date; without the direction word it is a rate.
         bool rate = article && i > _start && (_t[i - 1].Kind == TokenKind.Number || IsRateWord(i - 1)) && !Direction(j + 1, out _, out _);
         if (rate || article && unit == TimeUnit.Second || hyphenated && plural) return false;
-        if (unit == TimeUnit.Quarter && IsGlue(j + 1, Glue.Of)) return false;  // "a quarter of the market" is a fraction
+        if (unit == TimeUnit.Quarter && article && IsGlue(j + 1, Glue.Of)) return false;  // "a quarter of the market" is a fraction
         j++;
         // "6-year-old", "37 years old" are ages.
         if (Is(j, "old") || IsGlue(j, Glue.Hyphen) && Is(j + 1, "old")) return false;
@@ -839,9 +839,10 @@ internal ref struct TimeScan
             return true;
         }
         if (r == -2) return false;
-        if (Is(i, "latest") && Is(j, "period") && _quarter != 0)
+        if (Is(i, "latest") && Is(j, "period"))
         {
-            hit = Date(j + 1, Four(_quarterYear) + "-Q" + _quarter.ToString(CultureInfo.InvariantCulture), null);
+            // Without a quarter named before, the latest reported period is the last complete quarter.
+            hit = Date(j + 1, _quarter != 0 ? Four(_quarterYear) + "-Q" + _quarter.ToString(CultureInfo.InvariantCulture) : Shift(TimeUnit.Quarter, -1), null);
             return true;
         }
         switch (Kind(j))
@@ -967,7 +968,7 @@ internal ref struct TimeScan
             hit = Date(i + 2, Four(Val(i + 1)) + "-" + code, MidMod(i));
             return true;
         }
-        if (!relative && !(i > _start && (IsGlue(i - 1, Glue.The) || IsGlue(i - 1, Glue.In))))
+        if (!relative && !(i > _start && (IsGlue(i - 1, Glue.The) || IsGlue(i - 1, Glue.In) || Kind(i - 1) == TimeWord.Mod)))
         {
             hit = default;
             return false;
