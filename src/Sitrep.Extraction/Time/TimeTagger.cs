@@ -257,12 +257,13 @@ internal ref struct TimeScan
             case TimeWord.RefAdjective when Val(j) == 1:
                 hit = Ref(j + 1, "FUTURE_REF");
                 return true;
-            case TimeWord.Digits when IsYear(j) && (Is(j + 1, "period") || Kind(j + 1) is TimeWord.Ordinal or TimeWord.Unit && IsQuarterAt(j + 1)):
+            case TimeWord.Digits when IsYear(j) && (Is(j + 1, "period") || Is(j + 1, "quarter") || Kind(j + 1) is TimeWord.Ordinal or TimeWord.Unit && IsQuarterAt(j + 1)):
             {
-                // "the 1988 period", "the 1988 third quarter": the quarter of that year the story is about.
+                // "the 1988 period", "the 1988 quarter", "the 1988 third quarter": the quarter of that year the story is about.
                 int year = Val(j);
-                int q = Is(j + 1, "period") ? _quarter : Kind(j + 1) == TimeWord.Ordinal ? Val(j + 1) : 2;
-                int end = Is(j + 1, "period") ? j + 2 : j + 3;
+                bool single = Is(j + 1, "period") || Is(j + 1, "quarter");
+                int q = single ? _quarter : Kind(j + 1) == TimeWord.Ordinal ? Val(j + 1) : 2;
+                int end = single ? j + 2 : j + 3;
                 hit = Date(end, q is >= 1 and <= 4 ? Four(year) + "-Q" + q.ToString(CultureInfo.InvariantCulture) : Four(year), null);
                 return true;
             }
@@ -673,6 +674,7 @@ internal ref struct TimeScan
     {
         hit = default;
         if (!ReadNumber(i, out int n, out int j)) return false;
+        if (IsYear(i) && !Is(j, "-") && !(IsUnit(j, out _, out bool yearsPlural) && yearsPlural)) return false;  // "1988 quarter" is a year
         bool hyphenated = false;
         if (IsGlue(j, Glue.Hyphen) && Joined(j - 1) && Joined(j)) { j++; hyphenated = true; }
         else if ((Is(j, "more") || Is(j, "additional") || Is(j, "full") || Is(j, "straight")) && Kind(j + 1) == TimeWord.Unit) j++;  // "two more weeks"
