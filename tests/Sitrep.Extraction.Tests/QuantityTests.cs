@@ -15,6 +15,7 @@ public sealed class QuantityTests
     [InlineData("Nearly 3.5 million refugees crossed.", "Nearly 3.5 million", 3500000, "at_most", "refugee")]
     [InlineData("Twenty-five US-backed fighters joined.", "Twenty-five", 25, "exact", "fighter")]
     [InlineData("Up to 40 children were missing.", "Up to 40", 40, "at_most", "child")]
+    [InlineData("Three former Warsaw Pact nations joined.", "Three", 3, "exact", "nation")]
     public void Cardinals(string sentence, string text, double value, string qualifier, string? unit)
     {
         var doc = Analyze.RunAt(sentence);
@@ -75,6 +76,8 @@ public sealed class QuantityTests
     [InlineData("Americans", "american")]
     [InlineData("buses", "bus")]
     [InlineData("series", "series")]
+    [InlineData("crisis", "crisis")]
+    [InlineData("Iraqis", "iraqi")]
     public void Lemmatizes_plurals(string word, string lemma) =>
         Assert.Equal(lemma, Sitrep.Extraction.Quantities.QuantityLexicon.English().Lemmatize(word));
 }

@@ -396,8 +396,17 @@ internal ref struct QuantityScan
             bool nextIsWord = k + 1 < _end && _t[k + 1].Kind == TokenKind.Word && _lexicon.Get(Word(k + 1)).Kind != NumberWordKind.Stop;
             if (lex.Kind == NumberWordKind.Adjective && nextIsWord) continue;
             if (lex.Kind is not (NumberWordKind.None or NumberWordKind.Adjective)) return null;
-            // A capitalized modifier before a lower-case word is a nationality or a name ("Iraqi troops", "Kurdish fighters").
-            if (char.IsUpper(word[0]) && nextIsWord && char.IsLower(Word(k + 1)[0])) continue;
+            // A capitalized modifier before a lower-case word is a nationality or a name ("Iraqi troops", "Warsaw Pact nations").
+            if (char.IsUpper(word[0]) && nextIsWord)
+            {
+                int m = k + 1;
+                while (m < _end && m < k + 4 && _t[m].Kind == TokenKind.Word && char.IsUpper(Word(m)[0])) m++;
+                if (m < _end && _t[m].Kind == TokenKind.Word && char.IsLower(Word(m)[0]) && _lexicon.Get(Word(m)).Kind != NumberWordKind.Stop)
+                {
+                    k = m - 1;
+                    continue;
+                }
+            }
             // The first half of a hyphenated compound modifies what follows ("US-backed", "pro-government").
             if (Joined(k) && Is(k + 1, "-")) continue;
             // "-ed"/"-ing" words in front of another word are participle modifiers ("wounded soldiers").

@@ -59,7 +59,8 @@ public sealed class QuantityLexicon
         ReadOnlySpan<char> w = lower;
         if (w.Length > 4 && w.EndsWith("ies")) return string.Concat(w[..^3], "y");
         if (w.Length > 4 && (w.EndsWith("ches") || w.EndsWith("shes") || w.EndsWith("sses") || w.EndsWith("xes") || w.EndsWith("zes"))) return new string(w[..^2]);
-        if (w.Length > 3 && w[^1] == 's' && !w.EndsWith("ss") && !w.EndsWith("us") && !w.EndsWith("is")) return new string(w[..^1]);
+        // "-is" and "-us" are singular in common nouns (crisis, bonus) but plural in nationality nouns (Iraqis, Pakistanis).
+        if (w.Length > 3 && w[^1] == 's' && !w.EndsWith("ss") && (char.IsUpper(word[0]) || !w.EndsWith("us") && !w.EndsWith("is"))) return new string(w[..^1]);
         return new string(w);
     }
 
