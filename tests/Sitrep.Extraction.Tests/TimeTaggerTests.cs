@@ -81,6 +81,13 @@ public sealed class TimeTaggerTests
     [InlineData("Nobody knows what the future holds.", "the future", "FUTURE_REF")]
     public void References(string sentence, string text, string value) => Expect(sentence, text, TimeType.DATE, value);
 
+    [Theory]
+    [InlineData("The ceasefire will hold until Christmas.", "Christmas", "2016-12-25")]
+    [InlineData("He was arrested last Thanksgiving.", "last Thanksgiving", "2015-11-26")]
+    [InlineData("The bombing happened on Easter Sunday 2016.", "Easter Sunday 2016", "2016-03-27")]
+    [InlineData("Prices are high these days.", "these days", "PRESENT_REF")]
+    public void Holidays_and_idioms(string sentence, string text, string value) => Expect(sentence, text, TimeType.DATE, value);
+
     [Fact]
     public void Without_a_publication_date_relative_values_stay_underspecified()
     {

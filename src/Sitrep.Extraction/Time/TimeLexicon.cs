@@ -48,6 +48,8 @@ internal enum TimeWord : byte
     NumericDate,
     /// <summary>"10:30" as one token: Value = hour * 100 + minute.</summary>
     Clock,
+    /// <summary>A holiday name: Value = <see cref="Holiday"/>.</summary>
+    Holiday,
     /// <summary>past/future as nouns after "the" ("the past", "the future"), recent/current as adjectives.</summary>
     RefAdjective,
 }
@@ -58,9 +60,11 @@ internal enum TimeMod : byte { None, Start, Mid, End, Approx, MoreThan, LessThan
 
 internal enum PartOfDay : byte { None, Morning, Afternoon, Evening, Night, Noon, Midnight }
 
+internal enum Holiday : byte { None, Christmas, Halloween, Thanksgiving, Easter, NewYear, Valentine, Independence }
+
 internal enum Season : byte { None, Spring, Summer, Fall, Winter }
 
-internal enum Glue : byte { None, The, Of, In, On, From, Comma, Hyphen, And, At, Day, Period, Possessive }
+internal enum Glue : byte { None, The, Of, In, On, From, Comma, Hyphen, And, At, Day, Period, Possessive, These, New }
 
 /// <summary>A token's class. <c>Mid</c> marks a "mid-" prefix the tokenizer kept on the word ("mid-1996", "mid-afternoon").</summary>
 internal readonly record struct TimeLex(TimeWord Kind, int Value = 0, int Extra = 0, bool Mid = false);
@@ -196,6 +200,13 @@ public sealed class TimeLexicon
 
         Add(TimeWord.Meridiem, 0, 0, "a.m.", "am", "a.m");
         Add(TimeWord.Meridiem, 12, 0, "p.m.", "pm", "p.m");
+        Add(TimeWord.Holiday, (int)Holiday.Christmas, 0, "christmas");
+        Add(TimeWord.Holiday, (int)Holiday.Halloween, 0, "halloween");
+        Add(TimeWord.Holiday, (int)Holiday.Thanksgiving, 0, "thanksgiving");
+        Add(TimeWord.Holiday, (int)Holiday.Easter, 0, "easter");
+        // "New Year's Day", "Valentine's Day", "Independence Day" are read from their first word by the grammar.
+        Add(TimeWord.Holiday, (int)Holiday.Valentine, 0, "valentine");
+        Add(TimeWord.Holiday, (int)Holiday.Independence, 0, "independence");
         Add(TimeWord.Half, 2, 0, "half");
         Add(TimeWord.Fiscal, 0, 0, "fiscal");
 
@@ -209,6 +220,8 @@ public sealed class TimeLexicon
         Add(TimeWord.Glue, (int)Glue.And, 0, "and");
         Add(TimeWord.Glue, (int)Glue.At, 0, "at");
         Add(TimeWord.Glue, (int)Glue.Possessive, 0, "'s");
+        Add(TimeWord.Glue, (int)Glue.These, 0, "these");  // "these days"
+        Add(TimeWord.Glue, (int)Glue.New, 0, "new");  // "New Year's Day"
         return new TimeLexicon(w);
     }
 }

@@ -228,6 +228,18 @@ internal ref struct TimeScan
     private bool TryAt(int i, out Hit hit)
     {
         var lex = _l[i];
+        if (Is(i, "these") && IsUnit(i + 1, out var theseUnit, out bool thesePlural) && theseUnit == TimeUnit.Day && thesePlural)
+        {
+            hit = Ref(i + 2, "PRESENT_REF");  // "these days"
+            return true;
+        }
+        if (Is(i, "New") && Is(i + 1, "Year") && IsGlue(i + 2, Glue.Possessive) && (Is(i + 3, "Day") || Is(i + 3, "Eve")) && _dct is { } ny)
+        {
+            bool eve = Is(i + 3, "Eve");
+            int year = eve ? ny.Year - (ny.Month == 1 ? 1 : 0) : ny.Year + (ny.Month >= 7 && TenseAt(i) == Tense.Future ? 1 : 0);
+            hit = Date(i + 4, eve ? YMD(year, 12, 31) : YMD(year, 1, 1), null);
+            return true;
+        }
         switch (lex.Kind)
         {
             case TimeWord.Glue when lex.Value == (int)Glue.The:
@@ -404,6 +416,7 @@ internal ref struct TimeScan
             case TimeWord.Relative: return Relative(i, out hit);
             case TimeWord.Unit: return Is(i, "second") && Quarter(i, 2, out hit) || BareUnit(i, afterThe, out hit);
             case TimeWord.Clock: return ClockTime(i, out hit);
+            case TimeWord.Holiday: return HolidayAt(i, 0, out hit);
             case TimeWord.Decade:
                 hit = Date(i + 1, (_l[i].Value).ToString("D3", CultureInfo.InvariantCulture), MidMod(i));
                 return true;
@@ -871,6 +884,8 @@ internal ref struct TimeScan
                 return true;
             case TimeWord.Season:
                 return SeasonAt(j, r, true, out hit);
+            case TimeWord.Holiday:
+                return HolidayAt(j, r, out hit);
             case TimeWord.PartOfDay when Val(j) is (int)PartOfDay.Morning or (int)PartOfDay.Afternoon or (int)PartOfDay.Evening or (int)PartOfDay.Night:
             {
                 // "last night" is the night before; "this morning" today; "next morning" follows the story.
@@ -959,6 +974,63 @@ internal ref struct TimeScan
         }
         hit = Date(i + 1, Shift(unit, 0), null);
         return true;
+    }
+
+    /// <summary>"Christmas", "Christmas Eve", "Thanksgiving Day", "Easter Sunday", "Valentine's Day", "Independence Day"; "New Year's Day" starts at "New".</summary>
+    private bool HolidayAt(int i, int direction, out Hit hit)
+    {
+        hit = default;
+        if (!Capitalized(i)) return false;
+        var holiday = (Holiday)Val(i);
+        int j = i + 1;
+        bool eve = false;
+        if (holiday is Holiday.Valentine or Holiday.Independence)
+        {
+            if (holiday == Holiday.Valentine && IsGlue(j, Glue.Possessive)) j++;
+            if (!Is(j, "Day")) return false;
+            j++;
+        }
+        else if (Is(j, "Eve") && holiday == Holiday.Christmas) { eve = true; j++; }
+        else if (Is(j, "Day") || holiday == Holiday.Easter && Is(j, "Sunday")) j++;
+        if (IsYear(j))
+        {
+            hit = Date(j + 1, Format(HolidayDate(holiday, Val(j), eve)), null);
+            return true;
+        }
+        if (_dct is not { } dct)
+        {
+            var any = HolidayDate(holiday, 2000, eve);
+            hit = Date(j, holiday is Holiday.Thanksgiving or Holiday.Easter ? "XXXX-XX-XX" : "XXXX-" + Two(any.Month) + "-" + Two(any.Day), null);
+            return true;
+        }
+        int y = dct.Year;
+        var date = HolidayDate(holiday, y, eve);
+        var tense = direction != 0 ? Tense.None : TenseAt(i);
+        if (direction < 0 && date >= dct || direction == 0 && tense == Tense.Past && date.Subtract(dct).Days > 60) y--;
+        else if (direction > 0 && date <= dct || direction == 0 && tense == Tense.Future && date.Subtract(dct).Days < -60) y++;
+        hit = Date(j, Format(HolidayDate(holiday, y, eve)), null);
+        return true;
+    }
+
+    private static DateTime HolidayDate(Holiday holiday, int year, bool eve) => holiday switch
+    {
+        Holiday.Christmas => new DateTime(year, 12, eve ? 24 : 25),
+        Holiday.Halloween => new DateTime(year, 10, 31),
+        Holiday.Valentine => new DateTime(year, 2, 14),
+        Holiday.Independence => new DateTime(year, 7, 4),
+        Holiday.NewYear => new DateTime(year, 1, 1),
+        // US Thanksgiving: the fourth Thursday of November.
+        Holiday.Thanksgiving => new DateTime(year, 11, 1).AddDays((11 - (int)new DateTime(year, 11, 1).DayOfWeek) % 7 + 21),
+        _ => Easter(year),
+    };
+
+    /// <summary>Western Easter Sunday (the anonymous Gregorian computus).</summary>
+    private static DateTime Easter(int y)
+    {
+        int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3;
+        int h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7, m = (a + 11 * h + 22 * l) / 451;
+        int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
+        return new DateTime(y, month, day);
     }
 
     private bool SeasonAt(int i, int direction, bool relative, out Hit hit)
