@@ -1,4 +1,6 @@
 using Sitrep.Entities;
+using Sitrep.Extraction.Quantities;
+using Sitrep.Extraction.Time;
 using Sitrep.Models;
 using Sitrep.Text.Tokenization;
 
@@ -14,6 +16,16 @@ public static class Pipelines
         .Add(PosTagger.Load(ModelLocator.PosModelPath()))
         .Add(EntityRecognizer.Load(EntityRecognizer.DefaultPath()))
         .Add(new EntityLinker(EntityLexicon.Load()))
+        .Add(new TimeTagger())
+        .Add(new QuantityFinder())
+        .Add(new CasualtyFinder())
+        .Build();
+
+    /// <summary>What `sitrep eval timex` scores: the time tagger after tokenization.</summary>
+    public static Pipeline Times() => new PipelineBuilder()
+        .Add(new Tokenizer())
+        .Add(new SentenceSplitter())
+        .Add(new TimeTagger())
         .Build();
 
     public static Pipeline Tokenization() => new PipelineBuilder()

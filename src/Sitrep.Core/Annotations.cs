@@ -50,6 +50,9 @@ public sealed record TimeExpression
     public string? Mod { get; init; }
 }
 
+/// <summary>What a figure counts: a plain count, an amount of money, a percentage, a rank, or a multiplier ("three times").</summary>
+public enum QuantityKind : byte { Cardinal, Money, Percent, Ordinal, Multiplier }
+
 public sealed record Quantity
 {
     public required string Id { get; init; }
@@ -59,6 +62,20 @@ public sealed record Quantity
     public double? Value { get; init; }
     public string? Qualifier { get; init; }
     public string? Unit { get; init; }
+    public QuantityKind Kind { get; init; }
+}
+
+public enum CasualtyKind : byte { Killed, Dead, Wounded, Missing, Kidnapped }
+
+/// <summary>A casualty count for the event coder: the quantity it counts and the word that says what happened to them.</summary>
+public sealed record Casualty
+{
+    public required string QuantityId { get; init; }
+    public required CasualtyKind Kind { get; init; }
+    public double? Count { get; init; }
+    public required Mention Trigger { get; init; }
+    /// <summary>The attack, bombing or clash the count belongs to, when the sentence names one before the trigger.</summary>
+    public Mention? Event { get; init; }
 }
 
 public enum Modality : byte { Asserted, Hypothetical, Future, Reported, Negated }

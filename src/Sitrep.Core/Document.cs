@@ -42,6 +42,8 @@ public sealed class Document
     public List<Quote> Quotes { get; } = [];
     public List<TimeExpression> Times { get; } = [];
     public List<Quantity> Quantities { get; } = [];
+    /// <summary>Killed, wounded, missing… counts, each pointing at one of <see cref="Quantities"/>.</summary>
+    public List<Casualty> Casualties { get; } = [];
     public List<Event> Events { get; } = [];
 
     /// <summary>Stage names that have run, in order.</summary>

@@ -11,6 +11,7 @@ public static class Layers
     public const string Entities = "entities";
     public const string Times = "times";
     public const string Quantities = "quantities";
+    public const string Casualties = "casualties";
     public const string Quotes = "quotes";
     public const string Places = "places";
     public const string Events = "events";

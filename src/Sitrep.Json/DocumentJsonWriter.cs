@@ -55,6 +55,7 @@ public sealed class DocumentJsonWriter(JsonWriterOptions options)
         WriteQuotes(w, doc);
         WriteTimes(w, doc);
         WriteQuantities(w, doc);
+        WriteCasualties(w, doc);
         WriteEvents(w, doc);
         w.WriteEndObject();
         w.Flush();
@@ -248,9 +249,35 @@ public sealed class DocumentJsonWriter(JsonWriterOptions options)
             if (q.Value is { } v) w.WriteNumber("value", v); else w.WriteNull("value");
             WriteStringOrNull(w, "qualifier", q.Qualifier);
             WriteStringOrNull(w, "unit", q.Unit);
+            w.WriteString("kind", q.Kind.ToString().ToLowerInvariant());
             w.WriteEndObject();
         }
         w.WriteEndArray();
+    }
+
+    private static void WriteCasualties(Utf8JsonWriter w, Document doc)
+    {
+        w.WriteStartArray("casualties");
+        foreach (var c in doc.Casualties)
+        {
+            w.WriteStartObject();
+            w.WriteString("quantity", c.QuantityId);
+            w.WriteString("kind", c.Kind.ToString().ToLowerInvariant());
+            if (c.Count is { } count) w.WriteNumber("count", count); else w.WriteNull("count");
+            WriteMention(w, "trigger", c.Trigger);
+            if (c.Event is { } e) WriteMention(w, "event", e); else w.WriteNull("event");
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    private static void WriteMention(Utf8JsonWriter w, string name, Mention m)
+    {
+        w.WriteStartObject(name);
+        w.WriteNumber("start", m.Start);
+        w.WriteNumber("end", m.End);
+        w.WriteString("text", m.Text);
+        w.WriteEndObject();
     }
 
     private static void WriteEvents(Utf8JsonWriter w, Document doc)

@@ -11,5 +11,6 @@ public static class EvalCommand
         EvalPosCommand.Create(),
         EvalDepsCommand.Create(),
         EvalNerCommand.Create(),
+        EvalTimexCommand.Create(),
     };
 }

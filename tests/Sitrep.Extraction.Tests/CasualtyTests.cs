@@ -1,0 +1,31 @@
+namespace Sitrep.Extraction.Tests;
+
+public sealed class CasualtyTests
+{
+    [Theory]
+    [InlineData("The ISIS attacks in Paris that killed 130 people shocked Europe.", "130", CasualtyKind.Killed, "killed", "attacks")]
+    [InlineData("A bombing left at least 12 dead in the market.", "at least 12", CasualtyKind.Dead, "dead", "bombing")]
+    [InlineData("After the blast, dozens wounded were taken to hospital.", "dozens", CasualtyKind.Wounded, "wounded", "blast")]
+    [InlineData("Five soldiers were injured in the ambush.", "Five", CasualtyKind.Wounded, "injured", null)]
+    [InlineData("Gunmen kidnapped 30 students on Friday.", "30", CasualtyKind.Kidnapped, "kidnapped", null)]
+    [InlineData("Three fishermen are missing after the storm.", "Three", CasualtyKind.Missing, "missing", null)]
+    [InlineData("The death toll rose to 50 after the earthquake.", "50", CasualtyKind.Dead, "toll", null)]
+    public void Links_counts_to_what_happened(string sentence, string quantity, CasualtyKind kind, string trigger, string? cause)
+    {
+        var doc = Analyze.RunAt(sentence);
+        var q = Analyze.Quantity(doc, quantity);
+        var c = Assert.Single(doc.Casualties);
+        Assert.Equal(q.Id, c.QuantityId);
+        Assert.Equal(kind, c.Kind);
+        Assert.Equal(q.Value, c.Count);
+        Assert.Equal(trigger, c.Trigger.Text);
+        Assert.Equal(cause, c.Event?.Text);
+        Analyze.AssertOffsets(doc);
+    }
+
+    [Theory]
+    [InlineData("The coalition has 13 countries.")]
+    [InlineData("The strike destroyed 12 tanks that were killed off by rust.")]
+    public void Ignores_counts_of_things_that_are_not_victims(string sentence) =>
+        Assert.Empty(Analyze.RunAt(sentence).Casualties);
+}
