@@ -82,6 +82,24 @@ public sealed class AveragedPerceptron
         }
     }
 
+    /// <summary>Counts one training instance for averaging (structured updates call this once per example).</summary>
+    public void Tick() => _instances++;
+
+    /// <summary>Adds <paramref name="delta"/> to the weights of class <paramref name="cls"/> for every feature (structured perceptron updates).</summary>
+    public void Adjust(ReadOnlySpan<ulong> features, int cls, float delta)
+    {
+        foreach (ulong f in features)
+        {
+            if (!_rows.TryGetValue(f, out var row))
+            {
+                row = new Row();
+                _rows.Add(f, row);
+            }
+            row.Updates++;
+            Change(row, cls, delta);
+        }
+    }
+
     private void Change(Row row, int c, float delta)
     {
         int i = row.Find(c);
