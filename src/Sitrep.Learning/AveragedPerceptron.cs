@@ -152,6 +152,31 @@ public sealed class AveragedPerceptron
         return builder.Build();
     }
 
+    /// <summary>
+    /// The smallest update-count threshold for <see cref="Compile"/> whose table fits in <paramref name="maxBytes"/>
+    /// (an upper bound: it counts every class a feature ever touched, before zero weights are dropped).
+    /// </summary>
+    public int MinUpdatesForBudget(long maxBytes, int atLeast = 1)
+    {
+        var features = new SortedDictionary<int, (long Features, long Entries)>();
+        foreach (var row in _rows.Values)
+        {
+            var (f, e) = features.GetValueOrDefault(row.Updates);
+            features[row.Updates] = (f + 1, e + row.N);
+        }
+        long totalF = 0, totalE = 0;
+        foreach (var (_, (f, e)) in features) { totalF += f; totalE += e; }
+        int m = 1;
+        foreach (var (updates, (f, e)) in features)
+        {
+            if (m >= atLeast && WeightTable.SerializedSize(totalF, totalE) <= maxBytes) break;
+            totalF -= f;
+            totalE -= e;
+            m = updates + 1;
+        }
+        return Math.Max(m, atLeast);
+    }
+
     private double Average(Row row, int i, int instances) =>
         (row.Total[i] + (double)(instances - row.Stamp[i]) * row.W[i]) / instances;
 }

@@ -15,6 +15,8 @@ public sealed record ParserTrainingOptions
     public double ExploreProbability { get; init; } = 0.9;
     /// <summary>Features updated fewer times are pruned (keeps the shipped model small).</summary>
     public int MinUpdates { get; init; } = 3;
+    /// <summary>Size budget of the weight table: rarer features are pruned until the table fits (0 = no budget).</summary>
+    public long MaxWeightBytes { get; init; } = 24L << 20;
     /// <summary>Folds for jackknifed training-set POS tags (0 or 1 = use the given tagger on the training set).</summary>
     public int JackknifeFolds { get; init; } = 5;
     public int JackknifeTaggerEpochs { get; init; } = 10;
@@ -174,10 +176,11 @@ public static class DependencyParserTrainer
                     state.Apply(explore ? guess : gold);
                 }
             }
-            var parser = new DependencyParser(model.Compile(options.MinUpdates), labelNames, options.BeamWidth);
+            int minUpdates = options.MaxWeightBytes > 0 ? model.MinUpdatesForBudget(options.MaxWeightBytes, options.MinUpdates) : options.MinUpdates;
+            var parser = new DependencyParser(model.Compile(minUpdates), labelNames, options.BeamWidth);
             var (uas, las) = Evaluate(parser, devData);
             progress?.Invoke(string.Create(CultureInfo.InvariantCulture,
-                $"epoch {epoch,2}  train acc {(double)correct / total:0.0000}  dev uas {uas:0.0000}  las {las:0.0000}  features {parser.Weights.FeatureCount}  {sw.Elapsed.TotalSeconds:0.0}s"));
+                $"epoch {epoch,2}  train acc {(double)correct / total:0.0000}  dev uas {uas:0.0000}  las {las:0.0000}  features {parser.Weights.FeatureCount} (min updates {minUpdates})  {sw.Elapsed.TotalSeconds:0.0}s"));
             if (las > bestLas)
             {
                 best = parser;
