@@ -82,6 +82,24 @@ public sealed class AveragedPerceptron
         }
     }
 
+    /// <summary>Counts one training instance for averaging (structured updates call this once per example).</summary>
+    public void Tick() => _instances++;
+
+    /// <summary>Adds <paramref name="delta"/> to the weights of class <paramref name="cls"/> for every feature (structured perceptron updates).</summary>
+    public void Adjust(ReadOnlySpan<ulong> features, int cls, float delta)
+    {
+        foreach (ulong f in features)
+        {
+            if (!_rows.TryGetValue(f, out var row))
+            {
+                row = new Row();
+                _rows.Add(f, row);
+            }
+            row.Updates++;
+            Change(row, cls, delta);
+        }
+    }
+
     private void Change(Row row, int c, float delta)
     {
         int i = row.Find(c);
@@ -132,6 +150,31 @@ public sealed class AveragedPerceptron
             builder.Add(k, packed[..n]);
         }
         return builder.Build();
+    }
+
+    /// <summary>
+    /// The smallest update-count threshold for <see cref="Compile"/> whose table fits in <paramref name="maxBytes"/>
+    /// (an upper bound: it counts every class a feature ever touched, before zero weights are dropped).
+    /// </summary>
+    public int MinUpdatesForBudget(long maxBytes, int atLeast = 1)
+    {
+        var features = new SortedDictionary<int, (long Features, long Entries)>();
+        foreach (var row in _rows.Values)
+        {
+            var (f, e) = features.GetValueOrDefault(row.Updates);
+            features[row.Updates] = (f + 1, e + row.N);
+        }
+        long totalF = 0, totalE = 0;
+        foreach (var (_, (f, e)) in features) { totalF += f; totalE += e; }
+        int m = 1;
+        foreach (var (updates, (f, e)) in features)
+        {
+            if (m >= atLeast && WeightTable.SerializedSize(totalF, totalE) <= maxBytes) break;
+            totalF -= f;
+            totalE -= e;
+            m = updates + 1;
+        }
+        return Math.Max(m, atLeast);
     }
 
     private double Average(Row row, int i, int instances) =>

@@ -23,7 +23,7 @@ public sealed record ModelHeader
 /// </summary>
 public static class ModelFile
 {
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
     private static ReadOnlySpan<byte> Magic => "SITREPMF"u8;
 
     public static byte[] Serialize(ModelHeader header, ReadOnlySpan<byte> payload)

@@ -77,27 +77,30 @@ public sealed class WeightTable
         AddScores(features, scores);
     }
 
-    /// <summary>Writes only the used slots (key, start, count) and the entries; the table is rebuilt on load.</summary>
+    /// <summary>Bytes <see cref="WriteTo"/> needs for a table of this many features and entries.</summary>
+    public static long SerializedSize(long features, long entries) => 32 + features * 10 + entries * 4;
+
+    /// <summary>Writes the used slots' keys and row lengths in slot order, then the rows in the same order; the table is rebuilt on load.</summary>
     public void WriteTo(ModelWriter w)
     {
         var keys = new ulong[FeatureCount];
-        var starts = new int[FeatureCount];
         var counts = new ushort[FeatureCount];
-        int k = 0;
+        var entries = new int[_entries.Length];
+        int k = 0, e = 0;
         foreach (ref readonly var s in _slots.AsSpan())
         {
             if (s.Key == 0) continue;
             keys[k] = s.Key;
-            starts[k] = s.Start;
             counts[k] = (ushort)s.Count;
+            Array.Copy(_entries, s.Start, entries, e, s.Count);
+            e += s.Count;
             k++;
         }
         w.WriteInt32(ClassCount);
         w.WriteSingle(Scale);
         w.WriteArray<ulong>(keys);
-        w.WriteArray<int>(starts);
         w.WriteArray<ushort>(counts);
-        w.WriteArray<int>(_entries);
+        w.WriteArray<int>(entries.AsSpan(0, e));
     }
 
     public static WeightTable ReadFrom(ModelReader r)
@@ -105,27 +108,29 @@ public sealed class WeightTable
         int classes = r.ReadInt32();
         float scale = r.ReadSingle();
         var keys = r.ReadArray<ulong>();
-        var starts = r.ReadArray<int>();
         var counts = r.ReadArray<ushort>();
         var entries = r.ReadArray<int>();
-        if (classes < 1 || classes > ushort.MaxValue || starts.Length != keys.Length || counts.Length != keys.Length || !(scale > 0))
+        if (classes < 1 || classes > ushort.MaxValue || counts.Length != keys.Length || !(scale > 0))
             throw r.Corrupt("bad weight table dimensions");
         foreach (int p in entries)
             if ((p >>> 16) >= classes) throw r.Corrupt("weight table class out of range");
         var slots = new Slot[Capacity(keys.Length)];
         int mask = slots.Length - 1;
+        int start = 0;
         for (int k = 0; k < keys.Length; k++)
         {
             ulong key = keys[k];
-            if (key == 0 || starts[k] < 0 || (long)starts[k] + counts[k] > entries.Length) throw r.Corrupt("weight table row out of range");
+            if (key == 0 || (long)start + counts[k] > entries.Length) throw r.Corrupt("weight table row out of range");
             int i = (int)key & mask;
             while (slots[i].Key != 0)
             {
                 if (slots[i].Key == key) throw r.Corrupt("duplicate feature key in weight table");
                 i = (i + 1) & mask;
             }
-            slots[i] = new Slot { Key = key, Start = starts[k], Count = counts[k] };
+            slots[i] = new Slot { Key = key, Start = start, Count = counts[k] };
+            start += counts[k];
         }
+        if (start != entries.Length) throw r.Corrupt("weight table rows do not cover the entries");
         return new WeightTable(classes, scale, slots, entries, keys.Length);
     }
 

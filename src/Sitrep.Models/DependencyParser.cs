@@ -35,8 +35,10 @@ public sealed class DependencyParser : IStage
     private readonly string[] _baseLabels;
     private readonly bool[] _encoded;
 
-    internal DependencyParser(WeightTable weights, string[] labels)
+    internal DependencyParser(WeightTable weights, string[] labels, int beamWidth = 1)
     {
+        if (beamWidth < 1 || beamWidth > 64) throw new ArgumentOutOfRangeException(nameof(beamWidth));
+        BeamWidth = beamWidth;
         _weights = weights;
         _labels = labels;
         _baseLabels = new string[labels.Length];
@@ -53,22 +55,30 @@ public sealed class DependencyParser : IStage
     public IReadOnlyList<string> Requires { get; } = [Layers.Tokens, Layers.Sentences, Layers.Pos];
     public IReadOnlyList<string> Produces { get; } = [Layers.Dependencies];
     public ModelHeader? Header { get; private init; }
+    /// <summary>Beam width used for decoding (1 = greedy); stored in the model, as it was trained with it.</summary>
+    public int BeamWidth { get; }
     internal string[] Labels => _labels;
+
+    /// <summary>The same model decoding with another beam width (e.g. 1 for maximum speed).</summary>
+    public DependencyParser WithBeamWidth(int beamWidth) => new(_weights, _labels, beamWidth) { Header = Header };
     internal WeightTable Weights => _weights;
 
     public static DependencyParser Load(string path)
     {
         var (header, r) = ModelFile.Read(path, ModelKind, FeatureSetHash);
         var labels = r.ReadStrings();
+        int beam = r.ReadInt32();
+        if (beam < 1 || beam > 64) throw r.Corrupt("bad beam width");
         var weights = WeightTable.ReadFrom(r);
         if (weights.ClassCount != 1 + 2 * labels.Length) throw r.Corrupt("class count does not match the label count");
         if (!r.AtEnd) throw r.Corrupt("trailing data after the parser model");
-        return new DependencyParser(weights, labels) { Header = header };
+        return new DependencyParser(weights, labels, beam) { Header = header };
     }
 
     internal void WritePayload(ModelWriter w)
     {
         w.WriteStrings(_labels);
+        w.WriteInt32(BeamWidth);
         _weights.WriteTo(w);
     }
 
@@ -77,6 +87,7 @@ public sealed class DependencyParser : IStage
         int max = 1;
         foreach (var s in document.Sentences) max = Math.Max(max, s.TokenCount);
         var state = new ParserState(max);
+        var beam = BeamWidth > 1 ? new BeamScratch(BeamWidth, max) : null;
         var tokens = document.Tokens;
         var heads = ArrayPool<int>.Shared.Rent(max);
         var labels = ArrayPool<int>.Shared.Rent(max);
@@ -94,7 +105,8 @@ public sealed class DependencyParser : IStage
                     state.Pos[i] = span[i].Tag is { } tag ? FeatureHash.Chars(tag) : 0x5441470000UL + (ulong)span[i].Pos;
                     state.Upos[i] = (ulong)span[i].Pos;
                 }
-                Parse(state);
+                if (beam is null) Parse(state);
+                else ParseBeam(state, beam);
                 bool anyEncoded = false;
                 for (int i = 0; i < n; i++)
                 {
@@ -142,6 +154,79 @@ public sealed class DependencyParser : IStage
             int best = BestValid(state, scores);
             state.Apply(best);
         }
+    }
+
+    /// <summary>Per-call scratch for beam decoding (never shared between threads).</summary>
+    internal sealed class BeamScratch
+    {
+        public BeamScratch(int width, int capacity)
+        {
+            Cur = new ParserState[width];
+            Next = new ParserState[width];
+            for (int i = 0; i < width; i++) { Cur[i] = new ParserState(capacity); Next[i] = new ParserState(capacity); }
+            CurScore = new long[width];
+            NextScore = new long[width];
+            Cands = new (long, int, int)[width];
+        }
+
+        public ParserState[] Cur, Next;
+        public long[] CurScore, NextScore;
+        public (long Score, int Item, int Action)[] Cands;
+    }
+
+    /// <summary>Inserts a candidate into a descending top-k list; ties keep the earlier candidate (deterministic).</summary>
+    internal static void Offer<T>(Span<(T Score, int Item, int Action)> cands, ref int count, T score, int item, int action) where T : IComparable<T>
+    {
+        int k = cands.Length;
+        if (count == k && score.CompareTo(cands[k - 1].Score) <= 0) return;
+        int pos = count < k ? count : k - 1;
+        while (pos > 0 && score.CompareTo(cands[pos - 1].Score) > 0)
+        {
+            cands[pos] = cands[pos - 1];
+            pos--;
+        }
+        cands[pos] = (score, item, action);
+        if (count < k) count++;
+    }
+
+    /// <summary>Beam search; the best final configuration is copied into <paramref name="state"/>.</summary>
+    internal void ParseBeam(ParserState state, BeamScratch b)
+    {
+        int n = state.N;
+        int k = BeamWidth;
+        if (b.Cur[0].Capacity < n) b = new BeamScratch(k, n);
+        foreach (var st in b.Cur) { st.Reset(n); st.ShareInputs(state); }
+        foreach (var st in b.Next) { st.Reset(n); st.ShareInputs(state); }
+        int curCount = 1;
+        b.CurScore[0] = 0;
+        Span<ulong> feats = stackalloc ulong[MaxFeatures];
+        Span<int> scores = stackalloc int[_weights.ClassCount];
+        var cands = b.Cands.AsSpan();
+        for (int step = 0; step < 2 * n; step++)
+        {
+            int cc = 0;
+            for (int i = 0; i < curCount; i++)
+            {
+                var st = b.Cur[i];
+                int nf = Features.Extract(st, feats);
+                _weights.Score(feats[..nf], scores);
+                long baseScore = b.CurScore[i];
+                if (st.CanShift) Offer(cands, ref cc, baseScore + scores[0], i, 0);
+                bool left = st.CanLeft, right = st.CanRight;
+                for (int c = 1; c < scores.Length; c++)
+                    if ((c & 1) == 1 ? left : right) Offer(cands, ref cc, baseScore + scores[c], i, c);
+            }
+            for (int j = 0; j < cc; j++)
+            {
+                b.Next[j].CopyFrom(b.Cur[cands[j].Item]);
+                b.Next[j].Apply(cands[j].Action);
+                b.NextScore[j] = cands[j].Score;
+            }
+            (b.Cur, b.Next) = (b.Next, b.Cur);
+            (b.CurScore, b.NextScore) = (b.NextScore, b.CurScore);
+            curCount = cc;
+        }
+        state.CopyFrom(b.Cur[0]);
     }
 
     internal static int BestValid(ParserState state, ReadOnlySpan<int> scores)
@@ -354,6 +439,33 @@ internal sealed class ParserState
         LeftLabels = new ulong[capacity];
         RightLabels = new ulong[capacity];
         _children = new int[(capacity + 1) * 4];
+    }
+
+    public int Capacity => Heads.Length;
+
+    /// <summary>Copies the configuration (not the word features) of <paramref name="o"/>, which has the same sentence.</summary>
+    public void CopyFrom(ParserState o)
+    {
+        int n = o.N;
+        N = n;
+        B = o.B;
+        _depth = o._depth;
+        Array.Copy(o._stack, _stack, o._depth);
+        Array.Copy(o.Heads, Heads, n);
+        Array.Copy(o.Labels, Labels, n);
+        Array.Copy(o.LeftCount, LeftCount, n);
+        Array.Copy(o.RightCount, RightCount, n);
+        Array.Copy(o.LeftLabels, LeftLabels, n);
+        Array.Copy(o.RightLabels, RightLabels, n);
+        Array.Copy(o._children, _children, (n + 1) * 4);
+    }
+
+    /// <summary>Shares the per-word inputs of <paramref name="o"/> (read-only during parsing).</summary>
+    public void ShareInputs(ParserState o)
+    {
+        Words = o.Words;
+        Pos = o.Pos;
+        Upos = o.Upos;
     }
 
     public void Reset(int n)

@@ -15,9 +15,14 @@ public sealed record ParserTrainingOptions
     public double ExploreProbability { get; init; } = 0.9;
     /// <summary>Features updated fewer times are pruned (keeps the shipped model small).</summary>
     public int MinUpdates { get; init; } = 3;
+    /// <summary>Size budget of the weight table: rarer features are pruned until the table fits (0 = no budget).</summary>
+    public long MaxWeightBytes { get; init; } = 24L << 20;
     /// <summary>Folds for jackknifed training-set POS tags (0 or 1 = use the given tagger on the training set).</summary>
     public int JackknifeFolds { get; init; } = 5;
     public int JackknifeTaggerEpochs { get; init; } = 10;
+    /// <summary>1 = greedy with the dynamic oracle; above 1 = beam search trained with early update on the static oracle.</summary>
+    public int BeamWidth { get; init; } = DefaultBeamWidth;
+    public const int DefaultBeamWidth = 1;
 }
 
 public sealed record ParserTrainingResult(DependencyParser Parser, int BestEpoch, double DevUas, double DevLas)
@@ -135,6 +140,8 @@ public static class DependencyParserTrainer
         var state = new ParserState(maxLen);
         var feats = new ulong[DependencyParser.MaxFeatures];
         var scores = new float[classes];
+        var beam = options.BeamWidth > 1 ? new TrainingBeam(options.BeamWidth, maxLen) : null;
+        var scratch = new ParserState(maxLen);
 
         DependencyParser? best = null;
         double bestLas = -1, bestUas = 0;
@@ -147,6 +154,13 @@ public static class DependencyParserTrainer
             foreach (int si in order)
             {
                 var p = data[si];
+                if (beam is not null)
+                {
+                    var (ok, steps) = TrainBeam(model, beam, state, scratch, p, feats, scores);
+                    correct += ok;
+                    total += steps;
+                    continue;
+                }
                 Load(state, p);
                 while (!state.IsTerminal)
                 {
@@ -162,10 +176,11 @@ public static class DependencyParserTrainer
                     state.Apply(explore ? guess : gold);
                 }
             }
-            var parser = new DependencyParser(model.Compile(options.MinUpdates), labelNames);
+            int minUpdates = options.MaxWeightBytes > 0 ? model.MinUpdatesForBudget(options.MaxWeightBytes, options.MinUpdates) : options.MinUpdates;
+            var parser = new DependencyParser(model.Compile(minUpdates), labelNames, options.BeamWidth);
             var (uas, las) = Evaluate(parser, devData);
             progress?.Invoke(string.Create(CultureInfo.InvariantCulture,
-                $"epoch {epoch,2}  train acc {(double)correct / total:0.0000}  dev uas {uas:0.0000}  las {las:0.0000}  features {parser.Weights.FeatureCount}  {sw.Elapsed.TotalSeconds:0.0}s"));
+                $"epoch {epoch,2}  train acc {(double)correct / total:0.0000}  dev uas {uas:0.0000}  las {las:0.0000}  features {parser.Weights.FeatureCount} (min updates {minUpdates})  {sw.Elapsed.TotalSeconds:0.0}s"));
             if (las > bestLas)
             {
                 best = parser;
@@ -283,16 +298,139 @@ public static class DependencyParserTrainer
         return best;
     }
 
+    private sealed class TrainingBeam
+    {
+        public TrainingBeam(int width, int capacity)
+        {
+            Width = width;
+            Cur = new ParserState[width];
+            Next = new ParserState[width];
+            for (int i = 0; i < width; i++) { Cur[i] = new ParserState(capacity); Next[i] = new ParserState(capacity); }
+            CurScore = new double[width];
+            NextScore = new double[width];
+            CurHistory = new int[width][];
+            NextHistory = new int[width][];
+            for (int i = 0; i < width; i++) { CurHistory[i] = new int[2 * capacity]; NextHistory[i] = new int[2 * capacity]; }
+            CurGold = new bool[width];
+            NextGold = new bool[width];
+            Cands = new (double, int, int)[width];
+            Gold = new int[2 * capacity];
+        }
+
+        public int Width;
+        public ParserState[] Cur, Next;
+        public double[] CurScore, NextScore;
+        public int[][] CurHistory, NextHistory;
+        public bool[] CurGold, NextGold;
+        public (double Score, int Item, int Action)[] Cands;
+        public int[] Gold;
+    }
+
+    /// <summary>Static oracle: the canonical transition sequence for a projective gold tree.</summary>
+    private static void GoldSequence(ParserState st, Prepared p, int[] gold)
+    {
+        Load(st, p);
+        int t = 0;
+        while (!st.IsTerminal)
+        {
+            int s0 = st.Stack(0);
+            int a;
+            if (st.CanLeft && p.GoldHeads[s0] == st.B && CostLeft(st, p.GoldHeads) == 0) a = 1 + 2 * p.GoldLabels[s0];
+            else if (st.CanRight && p.GoldHeads[s0] == st.Stack(1) && CostRight(st, p.GoldHeads) == 0) a = 2 + 2 * p.GoldLabels[s0];
+            else if (st.CanShift) a = 0;
+            else throw new InvalidOperationException("static oracle is stuck (non-projective gold tree?)");
+            gold[t++] = a;
+            st.Apply(a);
+        }
+    }
+
+    /// <summary>Beam training on one sentence with early update (Collins and Roark 2004; Zhang and Clark 2008).</summary>
+    private static (long Correct, long Steps) TrainBeam(AveragedPerceptron model, TrainingBeam b, ParserState primary, ParserState scratch, Prepared p, ulong[] feats, float[] scores)
+    {
+        int n = p.Words.Length;
+        GoldSequence(primary, p, b.Gold);
+        Load(primary, p);
+        foreach (var st in b.Cur) { st.Reset(n); st.ShareInputs(primary); }
+        foreach (var st in b.Next) { st.Reset(n); st.ShareInputs(primary); }
+        int curCount = 1;
+        b.CurScore[0] = 0;
+        b.CurGold[0] = true;
+        var cands = b.Cands.AsSpan();
+        model.Tick();
+        for (int step = 0; step < 2 * n; step++)
+        {
+            int cc = 0;
+            for (int i = 0; i < curCount; i++)
+            {
+                var st = b.Cur[i];
+                int nf = DependencyParser.Features.Extract(st, feats);
+                model.Score(feats.AsSpan(0, nf), scores);
+                double baseScore = b.CurScore[i];
+                if (st.CanShift) DependencyParser.Offer(cands, ref cc, baseScore + scores[0], i, 0);
+                bool left = st.CanLeft, right = st.CanRight;
+                for (int c = 1; c < scores.Length; c++)
+                    if ((c & 1) == 1 ? left : right) DependencyParser.Offer(cands, ref cc, baseScore + scores[c], i, c);
+            }
+            bool goldIn = false;
+            for (int j = 0; j < cc; j++)
+            {
+                var (score, item, action) = cands[j];
+                b.Next[j].CopyFrom(b.Cur[item]);
+                b.Next[j].Apply(action);
+                b.NextScore[j] = score;
+                Array.Copy(b.CurHistory[item], b.NextHistory[j], step);
+                b.NextHistory[j][step] = action;
+                b.NextGold[j] = b.CurGold[item] && action == b.Gold[step];
+                goldIn |= b.NextGold[j];
+            }
+            (b.Cur, b.Next) = (b.Next, b.Cur);
+            (b.CurScore, b.NextScore) = (b.NextScore, b.CurScore);
+            (b.CurHistory, b.NextHistory) = (b.NextHistory, b.CurHistory);
+            (b.CurGold, b.NextGold) = (b.NextGold, b.CurGold);
+            curCount = cc;
+            if (!goldIn)
+            {
+                StructuredUpdate(model, scratch, p, b.Gold, b.CurHistory[0], step + 1, feats);
+                return (step, 2 * n);
+            }
+        }
+        if (!b.CurGold[0]) StructuredUpdate(model, scratch, p, b.Gold, b.CurHistory[0], 2 * n, feats);
+        return (b.CurGold[0] ? 2 * n : 2 * n - 1, 2 * n);
+    }
+
+    private static void StructuredUpdate(AveragedPerceptron model, ParserState st, Prepared p, int[] gold, int[] predicted, int length, ulong[] feats)
+    {
+        int common = 0;
+        while (common < length && gold[common] == predicted[common]) common++;
+        for (int pass = 0; pass < 2; pass++)
+        {
+            var seq = pass == 0 ? gold : predicted;
+            float delta = pass == 0 ? 1f : -1f;
+            Load(st, p);
+            for (int t = 0; t < length; t++)
+            {
+                if (t >= common)
+                {
+                    int nf = DependencyParser.Features.Extract(st, feats);
+                    model.Adjust(feats.AsSpan(0, nf), seq[t], delta);
+                }
+                st.Apply(seq[t]);
+            }
+        }
+    }
+
     private static (double Uas, double Las) Evaluate(DependencyParser parser, List<Prepared> dev)
     {
         int max = 1;
         foreach (var p in dev) max = Math.Max(max, p.Words.Length);
         var st = new ParserState(max);
+        var beam = parser.BeamWidth > 1 ? new DependencyParser.BeamScratch(parser.BeamWidth, max) : null;
         long uas = 0, las = 0, total = 0;
         foreach (var p in dev)
         {
             Load(st, p);
-            parser.Parse(st);
+            if (beam is null) parser.Parse(st);
+            else parser.ParseBeam(st, beam);
             int n = p.Words.Length;
             var heads = st.Heads.AsSpan(0, n).ToArray();
             var labels = new string[n];

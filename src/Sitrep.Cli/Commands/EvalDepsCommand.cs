@@ -15,7 +15,8 @@ public static class EvalDepsCommand
         var gold = new Option<string>("--gold") { Description = "Gold CoNLL-U file", Required = true };
         var json = new Option<bool>("--json") { Description = "Print one JSON object as the last line" };
         var model = new Option<string?>("--model") { Description = "Model directory (default: data/models or $SITREP_MODELS)" };
-        var command = new Command("deps", "Score the dependency parser with predicted POS (gold tokenization)") { gold, json, model };
+        var beam = new Option<int?>("--beam") { Description = "Decode with this beam width instead of the model's own (1 = greedy)" };
+        var command = new Command("deps", "Score the dependency parser with predicted POS (gold tokenization)") { gold, json, model, beam };
         command.SetAction(parse =>
         {
             var sentences = Conllu.ReadFile(parse.GetValue(gold)!);
@@ -24,6 +25,11 @@ public static class EvalDepsCommand
             var tagger = PosTagger.Load(posPath);
             var lemmatizer = Lemmatizer.Load(posPath);
             var parser = DependencyParser.Load(Path.Combine(dir, ModelLocator.ParserModelFile));
+            if (parse.GetValue(beam) is { } width)
+            {
+                if (width < 1 || width > 64) throw new UsageException("--beam must be between 1 and 64");
+                parser = parser.WithBeamWidth(width);
+            }
             var doc = ConlluDocument.FromSentences(sentences);
             tagger.Process(doc);
             lemmatizer.Process(doc);
@@ -33,7 +39,7 @@ public static class EvalDepsCommand
             var t = TaggingScorer.Score(sentences, doc);
             var d = DependencyScorer.Score(sentences, doc);
             (string, double)[] rows = [("upos", t.Upos), ("xpos", t.Xpos), ("lemma", t.Lemma), ("uas", d.Uas), ("las", d.Las)];
-            Console.WriteLine($"{d.Words} words, {sentences.Count} sentences, models in {dir}");
+            Console.WriteLine($"{d.Words} words, {sentences.Count} sentences, models in {dir}, parser beam {parser.BeamWidth}");
             Console.Write(EvaluationFormat.Table(rows));
             Console.WriteLine($"las (universal relation only, CoNLL 2018 style): {d.LasUniversal * 100:0.00}");
             Console.WriteLine($"parsing: {d.Words / Math.Max(1e-9, sw.Elapsed.TotalSeconds):N0} words/s (one thread, includes JIT warm-up)");

@@ -1,0 +1,109 @@
+using Sitrep.Learning;
+
+namespace Sitrep.Learning.Tests;
+
+public sealed class PerceptronTests
+{
+    // Toy problem: class = index of the "word" feature mod 3, with a noisy shared bias feature.
+    private static (ulong[] Feats, int Gold)[] Data()
+    {
+        var rng = new DeterministicRandom(7);
+        var data = new (ulong[], int)[300];
+        for (int i = 0; i < data.Length; i++)
+        {
+            int w = rng.Next(30);
+            data[i] = ([FeatureHash.Of(0, 0), FeatureHash.Of(1, (ulong)w), FeatureHash.Of(2, (ulong)rng.Next(5))], w % 3);
+        }
+        return data;
+    }
+
+    private static WeightTable Train()
+    {
+        var p = new AveragedPerceptron(3);
+        var scores = new float[3];
+        var data = Data();
+        for (int epoch = 0; epoch < 5; epoch++)
+            foreach (var (f, gold) in data)
+            {
+                p.Score(f, scores);
+                int guess = 0;
+                for (int c = 1; c < 3; c++) if (scores[c] > scores[guess]) guess = c;
+                p.Update(f, gold, guess);
+            }
+        return p.Compile();
+    }
+
+    [Fact]
+    public void Learns_a_separable_problem_and_scores_after_quantization()
+    {
+        var table = Train();
+        Span<int> scores = stackalloc int[3];
+        int ok = 0;
+        foreach (var (f, gold) in Data())
+        {
+            table.Score(f, scores);
+            int guess = 0;
+            for (int c = 1; c < 3; c++) if (scores[c] > scores[guess]) guess = c;
+            if (guess == gold) ok++;
+        }
+        Assert.Equal(300, ok);
+    }
+
+    [Fact]
+    public void Weight_table_round_trips_through_the_payload()
+    {
+        var table = Train();
+        var w = new ModelWriter();
+        table.WriteTo(w);
+        var bytes = w.WrittenSpan.ToArray();
+        var back = WeightTable.ReadFrom(new ModelReader(bytes, 0, bytes.Length, "t"));
+        Assert.Equal(table.FeatureCount, back.FeatureCount);
+        Span<int> a = stackalloc int[3], b = stackalloc int[3];
+        foreach (var (f, _) in Data())
+        {
+            table.Score(f, a);
+            back.Score(f, b);
+            Assert.True(a.SequenceEqual(b));
+        }
+    }
+
+    [Fact]
+    public void Training_is_deterministic()
+    {
+        byte[] Bytes()
+        {
+            var w = new ModelWriter();
+            Train().WriteTo(w);
+            return w.WrittenSpan.ToArray();
+        }
+        Assert.Equal(Bytes(), Bytes());
+    }
+
+    [Fact]
+    public void Feature_hash_depends_on_template_and_content_and_is_never_zero()
+    {
+        Assert.Equal(FeatureHash.Chars("abc"), FeatureHash.Chars("abc".AsSpan()));
+        Assert.Equal(FeatureHash.LowerChars("ABC"), FeatureHash.Chars("abc"));
+        Assert.NotEqual(FeatureHash.Of(1, 5), FeatureHash.Of(2, 5));
+        Assert.NotEqual(FeatureHash.Of(1, 5, 6), FeatureHash.Of(1, 6, 5));
+        for (ulong i = 0; i < 1000; i++) Assert.NotEqual(0UL, FeatureHash.Of(3, i));
+    }
+
+    [Fact]
+    public void Hash_index_finds_only_stored_keys()
+    {
+        var idx = HashIndex.Build([new(10, 1), new(20, 2), new(30, 3)]);
+        Assert.True(idx.TryGet(20, out int v));
+        Assert.Equal(2, v);
+        Assert.False(idx.TryGet(25, out _));
+        Assert.Equal(3, idx.Count);
+    }
+
+    [Fact]
+    public void Deterministic_random_repeats_for_a_seed()
+    {
+        var a = new DeterministicRandom(5);
+        var b = new DeterministicRandom(5);
+        for (int i = 0; i < 100; i++) Assert.Equal(a.NextUInt64(), b.NextUInt64());
+    }
+}

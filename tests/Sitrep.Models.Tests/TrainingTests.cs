@@ -1,0 +1,108 @@
+using Sitrep.Text.Formats;
+
+namespace Sitrep.Models.Tests;
+
+public sealed class TrainingTests
+{
+    private static readonly List<ConlluSentence> Train = SyntheticCorpus.Sentences(300, 11);
+    private static readonly List<ConlluSentence> Dev = SyntheticCorpus.Sentences(60, 12);
+
+    private static byte[] TrainPos(out PosTrainingResult result)
+    {
+        result = PosTaggerTrainer.Train(Train, Dev, new PosTrainingOptions { Epochs = 3, TagDictionaryMinCount = 1000, MinUpdates = 1 });
+        string path = Path.Combine(Path.GetTempPath(), $"sitrep-pos-{Guid.NewGuid():N}.model");
+        try
+        {
+            PosTaggerTrainer.Save(path, result, "synthetic");
+            return File.ReadAllBytes(path);
+        }
+        finally { File.Delete(path); }
+    }
+
+    private static List<SentenceTags> GoldTags(List<ConlluSentence> sentences)
+    {
+        var list = new List<SentenceTags>();
+        foreach (var s in sentences)
+        {
+            var u = new Upos[s.Words.Count];
+            var x = new string[s.Words.Count];
+            for (int i = 0; i < u.Length; i++) { u[i] = s.Words[i].UposTag; x[i] = s.Words[i].Xpos ?? "_"; }
+            list.Add(new SentenceTags(u, x));
+        }
+        return list;
+    }
+
+    private static byte[] TrainParser(out ParserTrainingResult result, int beam = 1)
+    {
+        result = DependencyParserTrainer.Train(Train, GoldTags(Train), Dev, GoldTags(Dev), new ParserTrainingOptions { Epochs = 3, MinUpdates = 1, BeamWidth = beam });
+        string path = Path.Combine(Path.GetTempPath(), $"sitrep-parser-{Guid.NewGuid():N}.model");
+        try
+        {
+            DependencyParserTrainer.Save(path, result, "synthetic");
+            return File.ReadAllBytes(path);
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
+    public void Pos_training_is_deterministic_and_learns_the_toy_grammar()
+    {
+        var a = TrainPos(out var result);
+        var b = TrainPos(out _);
+        Assert.Equal(a, b);
+        Assert.True(result.DevUpos > 0.99, $"dev UPOS {result.DevUpos}");
+        Assert.True(result.DevLemma > 0.99, $"dev lemma {result.DevLemma}");
+    }
+
+    [Fact]
+    public void Parser_training_is_deterministic_and_learns_the_toy_grammar()
+    {
+        var a = TrainParser(out var result);
+        var b = TrainParser(out _);
+        Assert.Equal(a, b);
+        Assert.True(result.DevUas > 0.98, $"dev UAS {result.DevUas}");
+        Assert.True(result.DevLas > 0.98, $"dev LAS {result.DevLas}");
+    }
+
+    [Fact]
+    public void Beam_parser_training_is_deterministic_and_learns_the_toy_grammar()
+    {
+        var a = TrainParser(out var result, beam: 4);
+        var b = TrainParser(out _, beam: 4);
+        Assert.Equal(a, b);
+        Assert.Equal(4, result.Parser.BeamWidth);
+        Assert.True(result.DevUas > 0.98, $"dev UAS {result.DevUas}");
+        Assert.True(result.DevLas > 0.98, $"dev LAS {result.DevLas}");
+    }
+
+    [Fact]
+    public void Trained_models_round_trip_through_files_and_annotate_a_document()
+    {
+        TrainPos(out var pos);
+        TrainParser(out var parser);
+        string dir = Path.Combine(Path.GetTempPath(), $"sitrep-models-{Guid.NewGuid():N}");
+        try
+        {
+            PosTaggerTrainer.Save(Path.Combine(dir, ModelLocator.PosModelFile), pos, "synthetic");
+            DependencyParserTrainer.Save(Path.Combine(dir, ModelLocator.ParserModelFile), parser, "synthetic");
+            var doc = ConlluDocument.FromSentences(Dev.GetRange(0, 10));
+            PosTagger.Load(ModelLocator.PosModelPath(dir)).Process(doc);
+            Lemmatizer.Load(ModelLocator.PosModelPath(dir)).Process(doc);
+            DependencyParser.Load(ModelLocator.ParserModelPath(dir)).Process(doc);
+            int k = 0;
+            foreach (var s in Dev.GetRange(0, 10))
+            {
+                int start = k;
+                foreach (var w in s.Words)
+                {
+                    var t = doc[k++];
+                    Assert.Equal(w.UposTag, t.Pos);
+                    Assert.Equal(w.Lemma, t.Lemma);
+                    Assert.Equal(w.Head == 0 ? -1 : start + w.Head - 1, t.Head);
+                    Assert.Equal(w.Deprel, t.Relation);
+                }
+            }
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+}
