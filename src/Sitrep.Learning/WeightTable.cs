@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace Sitrep.Learning;
 
@@ -48,6 +49,13 @@ public sealed class WeightTable
         var slots = _slots;
         var entries = _entries;
         int mask = _mask;
+        // Large tables miss the cache on nearly every probe: touch all first slots up front so the misses overlap.
+        if (Sse.IsSupported && slots.Length > 1 << 18)
+        {
+            ref Slot first = ref MemoryMarshal.GetArrayDataReference(slots);
+            foreach (ulong f in features)
+                unsafe { Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref first, (int)f & mask))); }
+        }
         foreach (ulong f in features)
         {
             int i = (int)f & mask;

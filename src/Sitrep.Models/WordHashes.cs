@@ -25,16 +25,20 @@ internal struct WordHashes
 
     public static void Compute(ReadOnlySpan<char> form, bool first, ref WordHashes w)
     {
-        w.Form = FeatureHash.Chars(form);
-        w.Lower = FeatureHash.LowerChars(form);
+        // Lower-case once; hashing the lower-cased span equals FeatureHash.LowerChars on the original.
         int n = form.Length;
-        w.S1 = FeatureHash.LowerChars(form[Math.Max(0, n - 1)..]) ^ 0x11;
-        w.S2 = FeatureHash.LowerChars(form[Math.Max(0, n - 2)..]) ^ 0x22;
-        w.S3 = FeatureHash.LowerChars(form[Math.Max(0, n - 3)..]) ^ 0x33;
-        w.S4 = FeatureHash.LowerChars(form[Math.Max(0, n - 4)..]) ^ 0x44;
+        Span<char> buffer = stackalloc char[64];
+        Span<char> lower = n <= buffer.Length ? buffer[..n] : new char[n];
+        for (int i = 0; i < n; i++) lower[i] = char.ToLowerInvariant(form[i]);
+        w.Form = FeatureHash.Chars(form);
+        w.Lower = FeatureHash.Chars(lower);
+        w.S1 = FeatureHash.Chars(lower[Math.Max(0, n - 1)..]) ^ 0x11;
+        w.S2 = FeatureHash.Chars(lower[Math.Max(0, n - 2)..]) ^ 0x22;
+        w.S3 = FeatureHash.Chars(lower[Math.Max(0, n - 3)..]) ^ 0x33;
+        w.S4 = FeatureHash.Chars(lower[Math.Max(0, n - 4)..]) ^ 0x44;
         w.P1 = FeatureHash.Chars(form[..Math.Min(n, 1)]) ^ 0x55;
-        w.P2 = FeatureHash.LowerChars(form[..Math.Min(n, 2)]) ^ 0x66;
-        w.P3 = FeatureHash.LowerChars(form[..Math.Min(n, 3)]) ^ 0x77;
+        w.P2 = FeatureHash.Chars(lower[..Math.Min(n, 2)]) ^ 0x66;
+        w.P3 = FeatureHash.Chars(lower[..Math.Min(n, 3)]) ^ 0x77;
 
         // Shape: X x d or the character itself, runs longer than two collapsed ("Xxxxx" -> "Xxx", "1984" -> "dd").
         const ulong prime = 1099511628211UL;
