@@ -98,10 +98,36 @@ internal sealed class QuoteRun
     private bool IsNameWord(int t)
     {
         var w = Word(t);
-        if (w.Length < 2 || !char.IsUpper(w[0]) || Pos(t) != Upos.PROPN || _quoteOf[t] >= 0) return false;
+        bool prefixed = w.Length > 3 && (w.StartsWith("al-", StringComparison.Ordinal) || w.StartsWith("el-", StringComparison.Ordinal)) && char.IsUpper(w[3]);
+        if (w.Length < 2 || !char.IsUpper(w[0]) && !prefixed || _quoteOf[t] >= 0) return false;
+        if (Pos(t) != Upos.PROPN && (IsSentenceStart(t) || Pos(t) is not (Upos.NOUN or Upos.ADJ or Upos.X))) return false;
         bool lower = false;
         foreach (char c in w) lower |= char.IsLower(c);
         return lower && MentionAt(_tokens[t].Start, _tokens[t].End) is null && FindRole(_tokens[t].Start) is null;
+    }
+
+    private bool IsSentenceStart(int t) => _sentenceOf[t] >= 0 && _doc.Sentences[_sentenceOf[t]].TokenStart == t;
+
+    /// <summary>A name cluster for one noun phrase found as a cue's subject ("Khaled Merhebi", "the regional administration").</summary>
+    private int AdHocName(int a, int b, EntityType type)
+    {
+        if (_nameOf[a] >= 0) return _nameOf[a];
+        var n = new NameCluster(_text[_tokens[a].Start.._tokens[b - 1].End], type);
+        n.Spans.Add((a, b));
+        _names.Add(n);
+        if (type == EntityType.PERSON && b - a >= 2)
+        {
+            var last = Word(b - 1);
+            for (int t = 0; t < _tokens.Length; t++)
+                if (t != b - 1 && _nameOf[t] < 0 && Word(t).SequenceEqual(last) && MentionAt(_tokens[t].Start, _tokens[t].End) is null && (t < a || t >= b))
+                {
+                    n.Spans.Add((t, t + 1));
+                    _nameOf[t] = _names.Count - 1;
+                }
+            n.Spans.Sort((x, y) => x.A.CompareTo(y.A));
+        }
+        for (int k = a; k < b; k++) _nameOf[k] = _names.Count - 1;
+        return _names.Count - 1;
     }
 
     private bool IsNameParticle(int t) => Word(t) is "al" or "el" or "bin" or "ibn" or "de" or "da" or "van" or "von" or "di" or "du" or "le" or "la";
@@ -140,8 +166,9 @@ internal sealed class QuoteRun
     public List<FoundQuote> Find()
     {
         FindMarkedQuotes();
-        foreach (var q in _quotes) if (q.Kind == QuoteKind.Direct) AttributeDirect(q);
+        // Indirect speech first: the sources it names ("Olha Bondar, 68, said…") are the antecedents of later "she said".
         FindIndirect();
+        foreach (var q in _quotes) if (q.Kind == QuoteKind.Direct) AttributeDirect(q);
         foreach (var q in _quotes) if (q.Kind == QuoteKind.Partial) AttributePartial(q);
         ContinueAttribution();
         MergeRepeats();
@@ -503,9 +530,14 @@ internal sealed class QuoteRun
         for (int u = from + 1; u < sent.TokenEnd; u++)
         {
             if (Word(u) is ";") { end = u; break; }
+            // "…, a claim rejected by Kyiv", "…, a blow to the government": a comment on the statement, not part of it.
+            if (Word(u) is "," or "-" or "—" && u - from >= 4 && u + 2 < sent.TokenEnd && _quoteOf[u] < 0
+                && (Word(u + 1).Equals("a", StringComparison.OrdinalIgnoreCase) || Word(u + 1).Equals("an", StringComparison.OrdinalIgnoreCase))
+                && Pos(u + 2) is Upos.NOUN or Upos.ADJ) { end = u; break; }
             if (_quoteOf[u] >= 0 || !_lex.TryCue(Word(u), out _, out var use) || (use & CueUse.Clause) == 0 || IsNounUse(u) || IsPassive(u)) continue;
             int c = u - 1;
-            while (c > from && c >= u - 5 && Word(c) is not ",") c--;
+            if (c > from && Word(c).Equals("and", StringComparison.OrdinalIgnoreCase) && Word(c - 1) is not ",") { end = c; break; }
+            while (c > from && c >= u - 10 && Word(c) is not "," && Pos(c) is not (Upos.VERB or Upos.AUX)) c--;
             if (c <= from || Word(c) is not ",") continue;
             int after = u + 1;
             if (after < sent.TokenEnd && Word(after).Equals("that", StringComparison.OrdinalIgnoreCase)) after++;
@@ -555,8 +587,8 @@ internal sealed class QuoteRun
             return FirstCandidate(start, k + 1, out at);
         }
         // Comma-separated segments back to the clause start.
-        QuoteSource first = default, person = default;
-        int firstAt = -1, personAt = -1, appositionStart = k, appositionEnd = k;
+        QuoteSource first = default, person = default, named = default;
+        int firstAt = -1, personAt = -1, namedAt = -1, appositionStart = k, appositionEnd = k;
         int end = k;
         for (int guard = 0; guard < 4 && end > floor; guard++)
         {
@@ -568,6 +600,7 @@ internal sealed class QuoteRun
             {
                 if (src.Entity is { } id && _doc.Entities[EntityIndex(id)].Type == EntityType.PERSON && !src.Anonymous
                     || src.Name >= 0 && _names[src.Name].Type == EntityType.PERSON) { person = src; personAt = a; }
+                if (!src.Anonymous && (src.Entity is not null || src.Name >= 0)) { named = src; namedAt = a; }
                 first = src;
                 firstAt = a;
                 appositionEnd = end < k ? appositionEnd : k;
@@ -577,6 +610,7 @@ internal sealed class QuoteRun
             end = start - 1;
         }
         if (person.Found) { at = personAt; return person; }
+        if (named.Found && first.Anonymous) { at = namedAt; return named; }
         at = firstAt;
         if (first.Found && first.Anonymous && appositionStart < k && IsAboutAnonymity(appositionStart + 1, k))
             first = first with { Text = _text[_tokens[firstAt].Start.._tokens[k - 1].End] };
@@ -629,6 +663,17 @@ internal sealed class QuoteRun
                 at = t;
                 var entity = _doc.Entities[m.Entity];
                 int after = TokenAtOrAfter(m.End);
+                if (after < to && Word(after) is "'s" or "’s")
+                {
+                    int h = after;
+                    while (h + 1 < to && Pos(h + 1) is Upos.ADJ or Upos.NOUN) h++;
+                    if (entity.Type is EntityType.GPE or EntityType.ORG && h > after && _lex.IsOrgNoun(Word(h)))
+                        return new QuoteSource(entity.Id, _text[m.Start.._tokens[h].End], false); // "Russia's defence ministry"
+
+                    // "Delane's lawyer": the possessor is not the source; the head noun is.
+                    t = after;
+                    continue;
+                }
                 bool modifier = after < to && after < _tokens.Length && Pos(after) is Upos.NOUN && char.IsLower(Word(after)[0]);
                 if (entity.Type == EntityType.NORP || modifier && entity.Type is EntityType.GPE or EntityType.LOC)
                     return new QuoteSource(null, NounPhrase(t, to), true);
@@ -660,8 +705,28 @@ internal sealed class QuoteRun
                     at = t;
                     int head = t;
                     while (head + 1 < to && Pos(head + 1) is Upos.ADJ or Upos.NOUN or Upos.PROPN or Upos.NUM && _quoteOf[head + 1] < 0) head++;
-                    if (Pos(t) == Upos.DET && _lex.IsOrgNoun(Word(head)) && RecentEntity(t, EntityType.ORG, 6) is { } org)
-                        return new QuoteSource(org.Id, NounPhrase(t, to), false);
+                    bool place = false;
+                    for (int k = t + 1; k <= head; k++)
+                    {
+                        if (MentionAt(_tokens[k].Start, _tokens[k].End) is not { } inner) continue;
+                        var e = _doc.Entities[inner.Entity];
+                        if (TokenAtOrAfter(inner.End) <= head) { place = true; continue; } // "A United Nations official": a modifier
+                        return new QuoteSource(e.Id, _text[_tokens[t].Start..inner.End], false);
+                    }
+                    bool capitalised = Pos(t) != Upos.DET;
+                    for (int k = t; k <= head; k++) capitalised &= char.IsUpper(Word(k)[0]) && (k > t || !IsSentenceStart(k));
+                    bool definiteName = Word(t).Equals("the", StringComparison.OrdinalIgnoreCase) && head > t;
+                    for (int k = t + 1; k <= head && definiteName; k++) definiteName &= char.IsUpper(Word(k)[0]);
+                    if (definiteName) return new QuoteSource(null, _text[_tokens[t].Start.._tokens[head].End], false, AdHocName(t, head + 1, EntityType.ORG));
+                    if (capitalised && head > t) return new QuoteSource(null, _text[_tokens[t].Start.._tokens[head].End], false, AdHocName(t, head + 1, EntityType.PERSON));
+                    if (Pos(t) == Upos.DET && _lex.IsOrgNoun(Word(head)))
+                    {
+                        if (RecentName(t, 6, EntityType.ORG) is { } orgName && (RecentEntity(t, EntityType.ORG, 6) is not { } o2 || orgName.Start > LastMentionBefore(o2, _tokens[t].Start)))
+                            return new QuoteSource(null, NounPhrase(t, to), false, orgName.Cluster);
+                        if (RecentEntity(t, EntityType.ORG, 6) is { } org) return new QuoteSource(org.Id, NounPhrase(t, to), false);
+                        if (!place && head - t <= 3 && Word(t).Equals("the", StringComparison.OrdinalIgnoreCase))
+                            return new QuoteSource(null, _text[_tokens[t].Start.._tokens[head].End], false, AdHocName(t, head + 1, EntityType.ORG));
+                    }
                     if (Pos(t) == Upos.DET && head == t) return default;
                     return new QuoteSource(null, NounPhrase(t, to), true);
                 }
@@ -700,8 +765,11 @@ internal sealed class QuoteRun
     /// <summary>he/she: the entity the linker gave it, else the most recent person; it: the most recent organisation. The mention is added to the entity.</summary>
     private QuoteSource Pronoun(int t, bool it)
     {
-        var entity = RecentEntity(t, it ? EntityType.ORG : EntityType.PERSON, it ? 4 : 3);
-        if (!it && RecentName(t, 3) is { } name && (entity is null || name.Start > LastMentionBefore(entity, _tokens[t].Start)))
+        var type = it ? EntityType.ORG : EntityType.PERSON;
+        var entity = RecentEntity(t, type, it ? 4 : 3);
+        if (!it && RecentSpeaker(t, 3) is { } speaker && (entity is null || LastMentionBefore(speaker, _tokens[t].Start) > LastMentionBefore(entity, _tokens[t].Start)))
+            entity = speaker;
+        if (RecentName(t, 3, type) is { } name && (entity is null || name.Start > LastMentionBefore(entity, _tokens[t].Start)))
             entity = _doc.Entities[EntityIndex(CommitName(name.Cluster))];
         if (entity is null) return new QuoteSource(null, Word(t).ToString(), false);
         var mention = new Mention(_tokens[t].Start, _tokens[t].End, Word(t).ToString());
@@ -712,13 +780,34 @@ internal sealed class QuoteRun
         return new QuoteSource(entity.Id, entity.Name, false);
     }
 
-    private (int Cluster, int Start)? RecentName(int t, int sentences)
+    /// <summary>The most recent entity (not a place or nationality) standing next to a reporting cue: `X said`, `said X`.</summary>
+    private Entity? RecentSpeaker(int t, int sentences)
+    {
+        Entity? best = null;
+        int bestStart = -1;
+        foreach (var (ms, me, e) in _mentions)
+        {
+            if (ms >= _tokens[t].Start) break;
+            var entity = _doc.Entities[e];
+            if (entity.Type is EntityType.GPE or EntityType.NORP || entity.Type == EntityType.LOC && _text.AsSpan(ms, me - ms).IndexOf(' ') < 0) continue;
+            int a = TokenAt(ms), b = TokenAtOrAfter(me);
+            if (a < 0 || _sentenceOf[t] - _sentenceOf[a] > sentences) continue;
+            bool cue = b < _tokens.Length && _lex.TryCue(Word(b), out _, out _) || a > 0 && _lex.TryCue(Word(a - 1), out _, out _);
+            if (!cue && b < _tokens.Length && Word(b) is "," && _sentenceOf[b] >= 0)
+                for (int k = b + 1; k < _doc.Sentences[_sentenceOf[b]].TokenEnd && !cue; k++)
+                    cue = Word(k - 1) is "," && _lex.TryCue(Word(k), out _, out var use) && (use & CueUse.Clause) != 0;
+            if (cue && ms > bestStart) { best = entity; bestStart = ms; }
+        }
+        return best;
+    }
+
+    private (int Cluster, int Start)? RecentName(int t, int sentences, EntityType type)
     {
         (int, int)? best = null;
         int bestStart = -1;
         for (int c = 0; c < _names.Count; c++)
         {
-            if (_names[c].Type != EntityType.PERSON) continue;
+            if (_names[c].Type != type) continue;
             foreach (var (a, _) in _names[c].Spans)
             {
                 if (a >= t || _sentenceOf[t] - _sentenceOf[a] > sentences || _tokens[a].Start <= bestStart) continue;
