@@ -77,6 +77,7 @@ internal sealed class QuoteLexicon
 
     private readonly Dictionary<string, (string Lemma, CueUse Use)>.AlternateLookup<ReadOnlySpan<char>> _cues;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _orgNouns;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _genericOrgNouns;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _anonymity;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _passiveAux;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _objects;
@@ -91,6 +92,7 @@ internal sealed class QuoteLexicon
             "organization", "army", "military", "police", "office", "commission", "committee", "authority", "authorities", "department",
             "union", "bank", "court", "embassy", "mission", "programme", "program", "charity", "operator", "coalition", "alliance", "party",
             "campaign", "service", "board", "movement", "militia", "network", "team", "club", "utility", "airline", "carrier", "insurer");
+        _genericOrgNouns = Set("company", "firm", "group", "organisation", "organization", "agency", "charity", "operator", "carrier", "airline", "insurer", "utility");
         _anonymity = Set("anonymity", "named", "identified", "authorised", "authorized", "publicly", "anonymous");
         _passiveAux = Set("be", "is", "are", "was", "were", "been", "being");
         _objects = Set("reporters", "journalists", "me", "us", "him", "her", "them", "you", "parliament", "lawmakers", "legislators",
@@ -108,6 +110,7 @@ internal sealed class QuoteLexicon
     }
 
     public bool IsOrgNoun(ReadOnlySpan<char> word) => _orgNouns.Contains(word);
+    public bool IsGenericOrgNoun(ReadOnlySpan<char> word) => _genericOrgNouns.Contains(word);
     public bool IsAnonymityWord(ReadOnlySpan<char> word) => _anonymity.Contains(word);
     public bool IsPassiveAux(ReadOnlySpan<char> word) => _passiveAux.Contains(word);
     /// <summary>Words that may start the object of "told" ("told reporters", "told the BBC").</summary>

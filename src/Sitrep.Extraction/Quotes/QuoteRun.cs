@@ -723,7 +723,9 @@ internal sealed class QuoteRun
                     {
                         if (RecentName(t, 6, EntityType.ORG) is { } orgName && (RecentEntity(t, EntityType.ORG, 6) is not { } o2 || orgName.Start > LastMentionBefore(o2, _tokens[t].Start)))
                             return new QuoteSource(null, NounPhrase(t, to), false, orgName.Cluster);
-                        if (RecentEntity(t, EntityType.ORG, 6) is { } org) return new QuoteSource(org.Id, NounPhrase(t, to), false);
+                        // "the company" refers back to any organisation; "the army" only to one whose name says army.
+                        if (RecentEntity(t, EntityType.ORG, 6) is { } org && (_lex.IsGenericOrgNoun(Word(head)) || org.Name.AsSpan().Contains(Word(head), StringComparison.OrdinalIgnoreCase)))
+                            return new QuoteSource(org.Id, NounPhrase(t, to), false);
                         if (!place && head - t <= 3 && Word(t).Equals("the", StringComparison.OrdinalIgnoreCase))
                             return new QuoteSource(null, _text[_tokens[t].Start.._tokens[head].End], false, AdHocName(t, head + 1, EntityType.ORG));
                     }
