@@ -1,5 +1,6 @@
 using Sitrep.Entities;
 using Sitrep.Extraction.Quantities;
+using Sitrep.Extraction.Quotes;
 using Sitrep.Extraction.Time;
 using Sitrep.Models;
 using Sitrep.Text.Tokenization;
@@ -16,6 +17,7 @@ public static class Pipelines
         .Add(PosTagger.Load(ModelLocator.PosModelPath()))
         .Add(EntityRecognizer.Load(EntityRecognizer.DefaultPath()))
         .Add(new EntityLinker(EntityLexicon.Load()))
+        .Add(new QuoteFinder())
         .Add(new TimeTagger())
         .Add(new QuantityFinder())
         .Add(new CasualtyFinder())

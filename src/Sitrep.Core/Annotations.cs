@@ -34,6 +34,8 @@ public sealed record Quote
     public string? Speaker { get; set; }
     public string? SpeakerText { get; set; }
     public string? Cue { get; set; }
+    /// <summary>True when the source is described but not named ("a US military official", "Mosul residents").</summary>
+    public bool Anonymous { get; set; }
     public List<TextSpan> Occurrences { get; init; } = [];
 }
 

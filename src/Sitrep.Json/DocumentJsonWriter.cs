@@ -204,6 +204,7 @@ public sealed class DocumentJsonWriter(JsonWriterOptions options)
             WriteStringOrNull(w, "speaker", q.Speaker);
             WriteStringOrNull(w, "speakerText", q.SpeakerText);
             WriteStringOrNull(w, "cue", q.Cue);
+            w.WriteBoolean("anonymous", q.Anonymous);
             w.WriteStartArray("occurrences");
             foreach (var o in q.Occurrences)
             {
