@@ -12,5 +12,6 @@ public static class EvalCommand
         EvalDepsCommand.Create(),
         EvalNerCommand.Create(),
         EvalTimexCommand.Create(),
+        EvalGeoCommand.Create(),
     };
 }
