@@ -24,7 +24,7 @@ public sealed class GeoScorer(Pipeline pipeline, PlaceResolver resolver, Func<Ge
                 .AddCount("documents", Documents).AddCount("toponyms", Gold)
                 .Add("geo_acc161", Gold == 0 ? double.NaN : (double)Within161 / Gold)
                 .Add("geo_exact", WithId == 0 ? double.NaN : (double)ExactId / WithId)
-                .Add("geo_median_km", MedianKm).Add("geo_mean_km", MeanKm)
+                .AddNumber("geo_median_km", MedianKm).AddNumber("geo_mean_km", MeanKm)
                 .AddCount("geo_unresolved", Gold - Resolved).AddCount("geo_with_id", WithId)
                 .AddPrf("toponym", SpanMatches, Predicted, Gold)
                 .Add("geo_e2e_acc161", Gold == 0 ? double.NaN : (double)E2eWithin161 / Gold);

