@@ -5,7 +5,7 @@ namespace Sitrep.Benchmarks;
 
 /// <summary>
 /// Loading the shipped gazetteer (target &lt; 300 ms) and looking names up by key (case-, diacritic- and article-insensitive).
-/// Last run on the 2-core development machine: Load ≈ 90 ms, Lookup ≈ 0.3 µs per name (see docs/places.md).
+/// Last run (2 shared cores, --job short): Load 63 ms (37 MB allocated), Lookup 0.19 µs per name, no allocation.
 /// </summary>
 [MemoryDiagnoser]
 public class GazetteerBenchmarks
