@@ -1,4 +1,5 @@
 using Sitrep.Entities;
+using Sitrep.Extraction.Places;
 using Sitrep.Extraction.Quantities;
 using Sitrep.Extraction.Quotes;
 using Sitrep.Extraction.Time;
@@ -17,6 +18,7 @@ public static class Pipelines
         .Add(PosTagger.Load(ModelLocator.PosModelPath()))
         .Add(EntityRecognizer.Load(EntityRecognizer.DefaultPath()))
         .Add(new EntityLinker(EntityLexicon.Load()))
+        .Add(Places())
         .Add(new QuoteFinder())
         .Add(new TimeTagger())
         .Add(new QuantityFinder())
@@ -29,6 +31,12 @@ public static class Pipelines
         .Add(new SentenceSplitter())
         .Add(new TimeTagger())
         .Build();
+
+    /// <summary>The toponym resolver over the shipped gazetteer, loaded once per process.</summary>
+    public static PlaceResolver Places() => s_places.Value;
+
+    // A lazily loaded immutable resolver: read-only after creation, so sharing it is safe.
+    private static readonly Lazy<PlaceResolver> s_places = new(() => PlaceResolver.Load(), LazyThreadSafetyMode.ExecutionAndPublication);
 
     public static Pipeline Tokenization() => new PipelineBuilder()
         .Add(new Tokenizer())

@@ -10,12 +10,21 @@ namespace Sitrep.Evaluation;
 public sealed class MetricReport(string title)
 {
     private readonly List<(string Key, double Value, bool IsCount)> _rows = [];
+    private readonly HashSet<string> _plain = [];
 
     public string Title { get; } = title;
 
     public MetricReport Add(string key, double value)
     {
         _rows.Add((key, value, false));
+        return this;
+    }
+
+    /// <summary>A plain number (kilometres, seconds): printed as is, not as a percentage.</summary>
+    public MetricReport AddNumber(string key, double value)
+    {
+        _rows.Add((key, value, false));
+        _plain.Add(key);
         return this;
     }
 
@@ -42,7 +51,7 @@ public sealed class MetricReport(string title)
         sb.Append("metric".PadRight(width)).Append("  value\n");
         sb.Append(new string('-', width)).Append("  ").Append(new string('-', 8)).Append('\n');
         foreach (var (key, value, isCount) in _rows)
-            sb.Append(key.PadRight(width)).Append("  ").Append(Format(value, isCount, percent: !isCount)).Append('\n');
+            sb.Append(key.PadRight(width)).Append("  ").Append(Format(value, isCount, percent: !isCount && !_plain.Contains(key))).Append('\n');
         return sb.ToString();
     }
 

@@ -13,5 +13,6 @@ public static class EvalCommand
         EvalNerCommand.Create(),
         EvalTimexCommand.Create(),
         EvalQuotesCommand.Create(),
+        EvalGeoCommand.Create(),
     };
 }

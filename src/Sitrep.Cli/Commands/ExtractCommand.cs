@@ -6,7 +6,7 @@ using Sitrep.Json;
 namespace Sitrep.Cli.Commands;
 
 /// <summary>
-/// `sitrep extract FILE... [--format json|jsonl] [--published DATE] [--tokens]`: reads each article, runs the
+/// `sitrep extract FILE... [--format json|jsonl|geojson] [--published DATE] [--tokens]`: reads each article, runs the
 /// pipeline and prints sitrep/1 JSON. One document prints one indented object; several print JSON lines.
 /// A file that cannot be read is reported on stderr and skipped; the exit code is then 1.
 /// </summary>
@@ -15,8 +15,8 @@ public static class ExtractCommand
     public static Command Create()
     {
         var files = new Argument<string[]>("FILE") { Description = "Article files (.txt, .html, .json, .jsonl); '-' reads standard input", Arity = ArgumentArity.OneOrMore };
-        var format = new Option<string?>("--format") { Description = "Output: json (one indented object, or an array for several documents) or jsonl (one object per line)" };
-        format.AcceptOnlyFromAmong("json", "jsonl");
+        var format = new Option<string?>("--format") { Description = "Output: json (one indented object, or an array for several documents), jsonl (one object per line) or geojson (a FeatureCollection of resolved places and events)" };
+        format.AcceptOnlyFromAmong("json", "jsonl", "geojson");
         var published = new Option<string?>("--published") { Description = "Publication date (YYYY-MM-DD or an ISO 8601 date-time); overrides the article's own" };
         var tokens = new Option<bool>("--tokens") { Description = "Add the token list (POS, lemma, head, relation) to the output" };
         var command = new Command("extract", "Extract structured situation data from news articles") { files, format, published, tokens };
@@ -53,6 +53,13 @@ public static class ExtractCommand
     private static void Write(List<Document> documents, string? format, bool includeTokens)
     {
         if (documents.Count == 0) return;
+        if (format == "geojson")
+        {
+            using var geoOut = Console.OpenStandardOutput();
+            new GeoJsonWriter().Write(geoOut, documents);
+            geoOut.WriteByte((byte)'\n');
+            return;
+        }
         bool lines = format == "jsonl" || format is null && documents.Count > 1;
         var writer = new DocumentJsonWriter(new JsonWriterOptions { Indented = !lines, IncludeTokens = includeTokens });
         using var stdout = Console.OpenStandardOutput();
