@@ -13,6 +13,8 @@ internal struct NerWord
     public int Gaz;
     /// <summary>UPOS + 1, or 0 when POS is not used.</summary>
     public int Pos;
+    /// <summary>Packed <see cref="WordClusters"/> value, 0 when the word is not in the table, -1 for padding.</summary>
+    public int Cls;
 
     public static readonly NerWord Start = Padding("-START-");
     public static readonly NerWord Start2 = Padding("-START2-");
@@ -22,7 +24,7 @@ internal struct NerWord
     private static NerWord Padding(string s)
     {
         ulong h = FeatureHash.Chars(s);
-        return new NerWord { Form = h, Lower = h, Shape = h, S2 = h, S3 = h, S4 = h, P2 = h, P3 = h, Flags = 32, Gaz = -1, Pos = -1 };
+        return new NerWord { Form = h, Lower = h, Shape = h, S2 = h, S3 = h, S4 = h, P2 = h, P3 = h, Flags = 32, Gaz = -1, Pos = -1, Cls = -1 };
     }
 
     public static void Compute(ReadOnlySpan<char> form, bool first, ref NerWord w)
@@ -56,6 +58,7 @@ internal struct NerWord
         w.Flags = flags;
         w.Gaz = 0;
         w.Pos = 0;
+        w.Cls = 0;
     }
 
     /// <summary>Marks every word of the sentence when most of its cased letters are capitals (a headline or all-caps line).</summary>
