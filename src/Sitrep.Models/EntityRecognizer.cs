@@ -30,11 +30,12 @@ public sealed class EntityRecognizer : IStage
         "w.pos", "w-1.pos", "w+1.pos", "w.pos.w.shape", "w-1.pos.w.pos", "w.pos.w+1.pos",
         "w.c64", "w.c250", "w.c1000", "w.case", "w.case.w.flags", "w-1.c250", "w+1.c250", "w-1.c1000", "w+1.c1000",
         "w.c1000.w.flags", "w-1.case", "w+1.case", "t-1.w.c250",
+        "w.doc.w.flags", "w.doc.w.case", "w.gazbit*",
     ];
 
-    public static readonly ulong FeatureSetHash = FeatureHash.OfDescription("ner/1:" + string.Join(',', Templates) + "|bilou3|gaz|mem|clusters1|obias");
+    public static readonly ulong FeatureSetHash = FeatureHash.OfDescription("ner/1:" + string.Join(',', Templates) + "|bilou3|gaz|mem|clusters1|obias|doc1");
 
-    internal const int MaxFeatures = 64;
+    internal const int MaxFeatures = 72;
     internal static readonly string[] Types = NerCorpus.ModelTypes;
     internal static int ClassCount => 1 + 4 * Types.Length;
 
@@ -108,6 +109,19 @@ public sealed class EntityRecognizer : IStage
         var scratch = ArrayPool<ulong>.Shared.Rent(max);
         var marks = ArrayPool<int>.Shared.Rent(max);
         var memory = new Dictionary<ulong, int>();
+        var docCase = new Dictionary<ulong, int>();
+        foreach (var s in document.Sentences)
+        {
+            var span = tokens.Slice(s.TokenStart, s.TokenCount);
+            for (int i = 0; i < span.Length; i++)
+            {
+                var form = PosTagger.FormOf(document, in span[i]);
+                int bits = NerWord.CaseBits(form, i == 0);
+                if (bits == 0) continue;
+                ref int slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(docCase, FeatureHash.LowerChars(form), out _);
+                slot |= bits;
+            }
+        }
         int id = document.Entities.Count;
         try
         {
@@ -124,6 +138,7 @@ public sealed class EntityRecognizer : IStage
                 }
                 var w = words.AsSpan(0, span.Length);
                 Finish(w, upper, cased, scratch, marks);
+                for (int i = 0; i < w.Length; i++) w[i].Doc = docCase.GetValueOrDefault(w[i].Lower);
                 var c = classes.AsSpan(0, span.Length);
                 Tag(w, c, memory);
                 int start = -1;
@@ -157,11 +172,17 @@ public sealed class EntityRecognizer : IStage
         }
     }
 
-    /// <summary>Tags word arrays (training and evaluation data); <paramref name="memory"/> carries the document memory across sentences.</summary>
+    /// <summary>
+    /// Tags one sentence given as words; <paramref name="memory"/> carries the document memory across sentences. The
+    /// document-case feature sees only this sentence (<see cref="Process"/> sees the whole document).
+    /// </summary>
     public List<NerSpan> Recognize(string[] words, Upos[]? pos, Dictionary<ulong, int> memory)
     {
         var w = new NerWord[words.Length];
         Prepare(words, pos, w, UsesPos);
+        var docCase = new Dictionary<ulong, int>();
+        for (int i = 0; i < words.Length; i++) docCase[w[i].Lower] = docCase.GetValueOrDefault(w[i].Lower) | NerWord.CaseBits(words[i], i == 0);
+        for (int i = 0; i < words.Length; i++) w[i].Doc = docCase[w[i].Lower];
         var c = new int[words.Length];
         Tag(w, c, memory);
         return Decode(c);
@@ -182,6 +203,7 @@ public sealed class EntityRecognizer : IStage
     private void Finish(Span<NerWord> w, int upper, int cased, ulong[] scratch, int[] marks)
     {
         NerWord.MarkUpperSentence(w, upper, cased);
+        NerWord.MarkLowerSentence(w, upper, cased);
         for (int i = 0; i < w.Length; i++) scratch[i] = w[i].Lower;
         Gazetteer.Mark(scratch.AsSpan(0, w.Length), marks.AsSpan(0, w.Length));
         for (int i = 0; i < w.Length; i++)
@@ -368,6 +390,20 @@ public sealed class EntityRecognizer : IStage
         f[n++] = FeatureHash.Of(52, (ulong)(uint)WordClusters.Case(cm1), (ulong)wm1.Flags & 3);
         f[n++] = FeatureHash.Of(53, (ulong)(uint)WordClusters.Case(cp1), (ulong)wp1.Flags & 3);
         f[n++] = FeatureHash.Of(54, t1, (ulong)(uint)WordClusters.Mid(cls));
+        f[n++] = FeatureHash.Of(55, (ulong)(uint)w.Doc, flags & 273);
+        f[n++] = FeatureHash.Of(56, (ulong)(uint)w.Doc, wcase);
+        // One feature per gazetteer category of the current word's match (with its B/I/L/U position), at most six.
+        if (w.Gaz > 0)
+        {
+            int mask = w.Gaz >> 2, posBits = w.Gaz & 3, k = 0;
+            while (mask != 0 && k < 6)
+            {
+                int bit = System.Numerics.BitOperations.TrailingZeroCount(mask);
+                mask &= mask - 1;
+                f[n++] = FeatureHash.Of(57, (ulong)bit, (ulong)posBits);
+                k++;
+            }
+        }
         return n;
     }
 }

@@ -71,7 +71,7 @@ public sealed record NerTrainingResult(EntityRecognizer Recognizer, int BestEpoc
 /// <summary>Trains the <see cref="EntityRecognizer"/>: shuffled documents, greedy decoding with the model's own history, early stopping on dev F1.</summary>
 public static class EntityRecognizerTrainer
 {
-    private sealed record Sent(NerWord[] Words, int[] Gold, List<NerSpan> GoldSpans);
+    private sealed record Sent(NerWord[] Words, int[] Gold, List<NerSpan> GoldSpans, string[] Forms);
 
     public static NerTrainingResult Train(
         IReadOnlyList<NerSentence> train, IReadOnlyList<NerSentence> dev, IReadOnlyList<(string Name, IReadOnlyList<NerSentence> Sentences)> reports,
@@ -219,7 +219,21 @@ public static class EntityRecognizerTrainer
             var words = new NerWord[s.Words.Length];
             probe.Prepare(s.Words, pos is null ? null : TagPos(pos, s.Words), words, pos is not null);
             var gold = EntityRecognizer.ToClasses(s.Tags);
-            docs[^1].Add(new Sent(words, gold, EntityRecognizer.Decode(gold)));
+            docs[^1].Add(new Sent(words, gold, EntityRecognizer.Decode(gold), s.Words));
+        }
+        // How each word is written across its document (see NerWord.Doc).
+        var docCase = new Dictionary<ulong, int>();
+        foreach (var doc in docs)
+        {
+            docCase.Clear();
+            foreach (var s in doc)
+                for (int i = 0; i < s.Forms.Length; i++)
+                {
+                    int bits = NerWord.CaseBits(s.Forms[i], i == 0);
+                    if (bits != 0) docCase[s.Words[i].Lower] = docCase.GetValueOrDefault(s.Words[i].Lower) | bits;
+                }
+            foreach (var s in doc)
+                for (int i = 0; i < s.Words.Length; i++) s.Words[i].Doc = docCase.GetValueOrDefault(s.Words[i].Lower);
         }
         return docs;
     }
