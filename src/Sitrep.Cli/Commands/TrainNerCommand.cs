@@ -28,7 +28,8 @@ public static class TrainNerCommand
         var upper = new Option<double>("--upper-share") { Description = "Share of sentences added as ALL-CAPS copies", DefaultValueFactory = _ => 0.15 };
         var dropout = new Option<double>("--word-dropout") { Description = "Probability of leaving out a token's word-identity features in training", DefaultValueFactory = _ => 0.0 };
         var clusters = new Option<string?>("--clusters") { Description = "Word cluster table (default: word-clusters.tsv in the lexicon folder when present; 'none' for no clusters)" };
-        var command = new Command("ner", "Train the named-entity recognizer") { train, dev, report, output, pos, lexicons, epochs, upper, dropout, clusters };
+        var minUpdates = new Option<int>("--min-updates") { Description = "Features updated fewer times are pruned from the model", DefaultValueFactory = _ => 1 };
+        var command = new Command("ner", "Train the named-entity recognizer") { train, dev, report, output, pos, lexicons, epochs, upper, dropout, clusters, minUpdates };
         command.SetAction(parse =>
         {
             int n = parse.GetValue(epochs);
@@ -64,7 +65,7 @@ public static class TrainNerCommand
             PosTagger? tagger = parse.GetValue(pos) is { } posPath ? PosTagger.Load(posPath) : null;
             Console.WriteLine($"dev: {devLabel}: {devSet.Count} sentences");
             var result = EntityRecognizerTrainer.Train(trainSet, devSet, reports, gazetteer, tagger,
-                new NerTrainingOptions { Epochs = n, UpperCaseShare = share, WordDropout = parse.GetValue(dropout), Clusters = wordClusters }, Console.WriteLine);
+                new NerTrainingOptions { Epochs = n, UpperCaseShare = share, WordDropout = parse.GetValue(dropout), Clusters = wordClusters, MinUpdates = parse.GetValue(minUpdates) }, Console.WriteLine);
             string outPath = parse.GetValue(output)!;
             EntityRecognizerTrainer.Save(outPath, result,
                 $"train={string.Join("; ", labels)}; dev={devLabel}; POS={(tagger is null ? "off" : "on")}; best epoch {result.BestEpoch}", License);
