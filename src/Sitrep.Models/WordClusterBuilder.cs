@@ -97,7 +97,7 @@ public sealed class WordClusterBuilder
         }
         var sb = new StringBuilder();
         sb.Append("# Sitrep word clusters, built by `sitrep data build-clusters` (exchange algorithm, class-bigram likelihood)\n");
-        sb.Append(CultureInfo.InvariantCulture, $"# classes {classCounts[0]}/{classCounts[1]}/{classCounts[2]}, min count {minCount}, {iterations} iterations, {Tokens} tokens; see WORD-CLUSTERS-LICENSE.md\n");
+        sb.Append(CultureInfo.InvariantCulture, $"# classes {classCounts[0]}/{classCounts[1]}/{classCounts[2]}, min count {minCount}, {iterations} iterations, {Tokens} tokens; see NAMES-LICENSE.md\n");
         sb.Append("# word\tsmall\tmid\tlarge\tcase (0 unknown, 1 lower, 2 mostly lower, 3 mixed, 4 capitalized, 5 capitals)\tcount\n");
         for (int i = 0; i < order.Count; i++)
         {

@@ -14,7 +14,8 @@ public static class TrainNerCommand
         "Trained on: UNER English EWT (CC BY-SA 4.0, (c) UNER and UD English EWT contributors); GUM annotations CC BY 4.0 " +
         "(Zeldes et al.) over CC BY 2.5/CC BY-SA 3.0/CC BY 4.0 texts (news, interview, bio, voyage, academic, court only); " +
         "wikigold (CC BY 4.0, Balasuriya et al. 2009); re3d (Dstl; US Government public domain, OGL v3, CC BY 3.0 AU, CC BY-SA 3.0 subsets); " +
-        "gazetteer from world-countries (ODbL 1.0). This model is a derived work distributed under CC BY-SA 4.0.";
+        "gazetteer from world-countries (ODbL 1.0), GeoNames (CC BY 4.0), WordNet 3.1 (Princeton WordNet licence) and cspell " +
+        "company/people-name dictionaries (MIT); word clusters from CC BY-SA and public-domain text (data/lexicons/NAMES-LICENSE.md). This model is a derived work distributed under CC BY-SA 4.0.";
 
     public static Command Create()
     {
