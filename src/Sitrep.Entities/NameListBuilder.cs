@@ -18,7 +18,9 @@ public static class NameListBuilder
         "# columns: kind (place, state, person, surname, location, group, orghead, company)\tphrase\n";
 
     /// <summary>Words that head organisation names ("Ministry of …", "… University"); hand-written, CC0.</summary>
-    public static readonly string[] OrganisationHeads =
+    public static IReadOnlyList<string> OrganisationHeads => Heads;
+
+    private static readonly string[] Heads =
     [
         "Academy", "Agency", "Airlines", "Airways", "Alliance", "Army", "Assembly", "Association", "Authority", "Bank", "Bancorp",
         "Board", "Brigade", "Bureau", "Cabinet", "Center", "Centre", "Church", "Club", "College", "Commission", "Committee",

@@ -9,8 +9,10 @@ public readonly record struct NerSpan(int Start, int End, string Type);
 
 /// <summary>
 /// Named-entity tagger: greedy left-to-right averaged perceptron over BILOU classes for PER/ORG/LOC, with
-/// transition constraints, word/shape/affix/POS/gazetteer features in a ±2 window, the two previous tags, and a
-/// document memory (the type a word was last tagged with earlier in the same document). Writes one unlinked
+/// transition constraints, word/shape/affix/POS/gazetteer features in a ±2 window, the two previous tags, a
+/// document memory (the type a word was last tagged with earlier in the same document), word clusters and case
+/// buckets learned from unlabeled text (<see cref="WordClusters"/>), how the word is written elsewhere in the
+/// document, and a dev-tuned offset on the O score (<see cref="OutsideBias"/>). Writes one unlinked
 /// <see cref="Entity"/> per mention; the entity linker refines types and clusters them. Immutable and thread-safe.
 /// </summary>
 public sealed class EntityRecognizer : IStage
