@@ -9,8 +9,10 @@ public readonly record struct NerSpan(int Start, int End, string Type);
 
 /// <summary>
 /// Named-entity tagger: greedy left-to-right averaged perceptron over BILOU classes for PER/ORG/LOC, with
-/// transition constraints, word/shape/affix/POS/gazetteer features in a ±2 window, the two previous tags, and a
-/// document memory (the type a word was last tagged with earlier in the same document). Writes one unlinked
+/// transition constraints, word/shape/affix/POS/gazetteer features in a ±2 window, the two previous tags, a
+/// document memory (the type a word was last tagged with earlier in the same document), word clusters and case
+/// buckets learned from unlabeled text (<see cref="WordClusters"/>), how the word is written elsewhere in the
+/// document, and a dev-tuned offset on the O score (<see cref="OutsideBias"/>). Writes one unlinked
 /// <see cref="Entity"/> per mention; the entity linker refines types and clusters them. Immutable and thread-safe.
 /// </summary>
 public sealed class EntityRecognizer : IStage
@@ -28,20 +30,25 @@ public sealed class EntityRecognizer : IStage
         "w-1.shape.w.shape.w+1.shape", "w-1.s3", "w+1.s3", "w.shape.w+1.lower", "w-1.lower.w.shape", "mem", "mem.w.flags",
         "w.lower.w.flags", "w-2.gaz", "w+2.gaz",
         "w.pos", "w-1.pos", "w+1.pos", "w.pos.w.shape", "w-1.pos.w.pos", "w.pos.w+1.pos",
+        "w.c64", "w.c250", "w.c1000", "w.case", "w.case.w.flags", "w-1.c250", "w+1.c250", "w-1.c1000", "w+1.c1000",
+        "w.c1000.w.flags", "w-1.case", "w+1.case", "t-1.w.c250",
+        "w.doc.w.flags", "w.doc.w.case", "w.gazbit*",
     ];
 
-    public static readonly ulong FeatureSetHash = FeatureHash.OfDescription("ner/1:" + string.Join(',', Templates) + "|bilou3|gaz|mem");
+    public static readonly ulong FeatureSetHash = FeatureHash.OfDescription("ner/1:" + string.Join(',', Templates) + "|bilou3|gaz|mem|clusters1|obias|doc1");
 
-    internal const int MaxFeatures = 48;
+    internal const int MaxFeatures = 72;
     internal static readonly string[] Types = NerCorpus.ModelTypes;
     internal static int ClassCount => 1 + 4 * Types.Length;
 
     private readonly WeightTable _weights;
 
-    internal EntityRecognizer(WeightTable weights, NerGazetteer gazetteer, bool usesPos)
+    internal EntityRecognizer(WeightTable weights, NerGazetteer gazetteer, WordClusters clusters, bool usesPos, int outsideBias = 0)
     {
+        OutsideBias = outsideBias;
         _weights = weights;
         Gazetteer = gazetteer;
+        Clusters = clusters;
         UsesPos = usesPos;
         Requires = usesPos ? [Layers.Tokens, Layers.Sentences, Layers.Pos] : [Layers.Tokens, Layers.Sentences];
     }
@@ -51,6 +58,9 @@ public sealed class EntityRecognizer : IStage
     public IReadOnlyList<string> Produces { get; } = [MentionsLayer];
     public bool UsesPos { get; }
     public NerGazetteer Gazetteer { get; }
+    public WordClusters Clusters { get; }
+    /// <summary>Subtracted from the O score before decoding (quantized weight units; tuned on dev after training to balance precision and recall).</summary>
+    public int OutsideBias { get; }
     internal WeightTable Weights => _weights;
     public ModelHeader? Header { get; private init; }
 
@@ -65,8 +75,10 @@ public sealed class EntityRecognizer : IStage
         var weights = WeightTable.ReadFrom(r);
         if (weights.ClassCount != ClassCount) throw r.Corrupt("class count mismatch");
         var gaz = NerGazetteer.ReadFrom(r);
+        var clusters = WordClusters.ReadFrom(r);
+        int outsideBias = r.ReadInt32();
         if (!r.AtEnd) throw r.Corrupt("trailing bytes after the model payload");
-        return new EntityRecognizer(weights, gaz, usesPos) { Header = header };
+        return new EntityRecognizer(weights, gaz, clusters, usesPos, outsideBias) { Header = header };
     }
 
     internal void WritePayload(ModelWriter w)
@@ -75,7 +87,12 @@ public sealed class EntityRecognizer : IStage
         w.WriteInt32(UsesPos ? 1 : 0);
         _weights.WriteTo(w);
         Gazetteer.WriteTo(w);
+        Clusters.WriteTo(w);
+        w.WriteInt32(OutsideBias);
     }
+
+    /// <summary>This recognizer with another <see cref="OutsideBias"/>.</summary>
+    internal EntityRecognizer WithOutsideBias(int bias) => new(_weights, Gazetteer, Clusters, UsesPos, bias);
 
     public static EntityType ToEntityType(string modelType) => modelType switch
     {
@@ -94,6 +111,19 @@ public sealed class EntityRecognizer : IStage
         var scratch = ArrayPool<ulong>.Shared.Rent(max);
         var marks = ArrayPool<int>.Shared.Rent(max);
         var memory = new Dictionary<ulong, int>();
+        var docCase = new Dictionary<ulong, int>();
+        foreach (var s in document.Sentences)
+        {
+            var span = tokens.Slice(s.TokenStart, s.TokenCount);
+            for (int i = 0; i < span.Length; i++)
+            {
+                var form = PosTagger.FormOf(document, in span[i]);
+                int bits = NerWord.CaseBits(form, i == 0);
+                if (bits == 0) continue;
+                ref int slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(docCase, FeatureHash.LowerChars(form), out _);
+                slot |= bits;
+            }
+        }
         int id = document.Entities.Count;
         try
         {
@@ -110,6 +140,7 @@ public sealed class EntityRecognizer : IStage
                 }
                 var w = words.AsSpan(0, span.Length);
                 Finish(w, upper, cased, scratch, marks);
+                for (int i = 0; i < w.Length; i++) w[i].Doc = docCase.GetValueOrDefault(w[i].Lower);
                 var c = classes.AsSpan(0, span.Length);
                 Tag(w, c, memory);
                 int start = -1;
@@ -143,11 +174,17 @@ public sealed class EntityRecognizer : IStage
         }
     }
 
-    /// <summary>Tags word arrays (training and evaluation data); <paramref name="memory"/> carries the document memory across sentences.</summary>
+    /// <summary>
+    /// Tags one sentence given as words; <paramref name="memory"/> carries the document memory across sentences. The
+    /// document-case feature sees only this sentence (<see cref="Process"/> sees the whole document).
+    /// </summary>
     public List<NerSpan> Recognize(string[] words, Upos[]? pos, Dictionary<ulong, int> memory)
     {
         var w = new NerWord[words.Length];
         Prepare(words, pos, w, UsesPos);
+        var docCase = new Dictionary<ulong, int>();
+        for (int i = 0; i < words.Length; i++) docCase[w[i].Lower] = docCase.GetValueOrDefault(w[i].Lower) | NerWord.CaseBits(words[i], i == 0);
+        for (int i = 0; i < words.Length; i++) w[i].Doc = docCase[w[i].Lower];
         var c = new int[words.Length];
         Tag(w, c, memory);
         return Decode(c);
@@ -168,9 +205,14 @@ public sealed class EntityRecognizer : IStage
     private void Finish(Span<NerWord> w, int upper, int cased, ulong[] scratch, int[] marks)
     {
         NerWord.MarkUpperSentence(w, upper, cased);
+        NerWord.MarkLowerSentence(w, upper, cased);
         for (int i = 0; i < w.Length; i++) scratch[i] = w[i].Lower;
         Gazetteer.Mark(scratch.AsSpan(0, w.Length), marks.AsSpan(0, w.Length));
-        for (int i = 0; i < w.Length; i++) w[i].Gaz = marks[i];
+        for (int i = 0; i < w.Length; i++)
+        {
+            w[i].Gaz = marks[i];
+            w[i].Cls = Clusters.Lookup(w[i].Lower);
+        }
     }
 
     private static void CountCase(ReadOnlySpan<char> form, ref int upper, ref int cased)
@@ -262,6 +304,7 @@ public sealed class EntityRecognizer : IStage
             int mem = memory is not null && memory.TryGetValue(words[i].Lower, out int m) ? m : 0;
             int n = Extract(words, i, p1, p2, mem, UsesPos, feats);
             _weights.Score(feats[..n], scores);
+            scores[0] -= OutsideBias;
             int c = BestAllowed(scores, p1, i == words.Length - 1);
             classes[i] = c;
             p2 = p1;
@@ -275,6 +318,9 @@ public sealed class EntityRecognizer : IStage
         for (int i = 0; i < words.Length; i++)
             if (classes[i] > 0 && (words[i].Flags & 1) != 0) memory[words[i].Lower] = 1 + ((classes[i] - 1) >> 2);
     }
+
+    /// <summary>Whether feature slot <paramref name="slot"/> of <see cref="Extract"/> carries the current word's identity (left out by word dropout).</summary>
+    internal static bool IsWordIdentity(int slot) => slot is 1 or 2 or 16 or 17 or 20 or 33;
 
     internal static int Extract(ReadOnlySpan<NerWord> words, int i, int p1, int p2, int mem, bool usePos, Span<ulong> f)
     {
@@ -330,6 +376,35 @@ public sealed class EntityRecognizer : IStage
             f[n++] = FeatureHash.Of(39, (ulong)(uint)w.Pos, w.Shape);
             f[n++] = FeatureHash.Of(40, (ulong)(uint)wm1.Pos, (ulong)(uint)w.Pos);
             f[n++] = FeatureHash.Of(41, (ulong)(uint)w.Pos, (ulong)(uint)wp1.Pos);
+        }
+        int cls = w.Cls, cm1 = wm1.Cls, cp1 = wp1.Cls;
+        ulong wcase = (ulong)(uint)WordClusters.Case(cls);
+        f[n++] = FeatureHash.Of(42, (ulong)(uint)WordClusters.Small(cls));
+        f[n++] = FeatureHash.Of(43, (ulong)(uint)WordClusters.Mid(cls));
+        f[n++] = FeatureHash.Of(44, (ulong)(uint)WordClusters.Large(cls));
+        f[n++] = FeatureHash.Of(45, wcase);
+        f[n++] = FeatureHash.Of(46, wcase, flags & 87);
+        f[n++] = FeatureHash.Of(47, (ulong)(uint)WordClusters.Mid(cm1));
+        f[n++] = FeatureHash.Of(48, (ulong)(uint)WordClusters.Mid(cp1));
+        f[n++] = FeatureHash.Of(49, (ulong)(uint)WordClusters.Large(cm1));
+        f[n++] = FeatureHash.Of(50, (ulong)(uint)WordClusters.Large(cp1));
+        f[n++] = FeatureHash.Of(51, (ulong)(uint)WordClusters.Large(cls), flags & 67);
+        f[n++] = FeatureHash.Of(52, (ulong)(uint)WordClusters.Case(cm1), (ulong)wm1.Flags & 3);
+        f[n++] = FeatureHash.Of(53, (ulong)(uint)WordClusters.Case(cp1), (ulong)wp1.Flags & 3);
+        f[n++] = FeatureHash.Of(54, t1, (ulong)(uint)WordClusters.Mid(cls));
+        f[n++] = FeatureHash.Of(55, (ulong)(uint)w.Doc, flags & 273);
+        f[n++] = FeatureHash.Of(56, (ulong)(uint)w.Doc, wcase);
+        // One feature per gazetteer category of the current word's match (with its B/I/L/U position), at most six.
+        if (w.Gaz > 0)
+        {
+            int mask = w.Gaz >> 2, posBits = w.Gaz & 3, k = 0;
+            while (mask != 0 && k < 6)
+            {
+                int bit = System.Numerics.BitOperations.TrailingZeroCount(mask);
+                mask &= mask - 1;
+                f[n++] = FeatureHash.Of(57, (ulong)bit, (ulong)posBits);
+                k++;
+            }
         }
         return n;
     }

@@ -14,6 +14,12 @@ public sealed record NerTrainingOptions
     public int MinUpdates { get; init; } = 1;
     /// <summary>Share of training sentences also seen as an ALL-CAPS copy, so headlines and all-caps lines are tagged.</summary>
     public double UpperCaseShare { get; init; } = 0.15;
+    /// <summary>Probability of leaving out a token's word-identity features during training, so the model also learns shape, cluster and gazetteer cues.</summary>
+    public double WordDropout { get; init; }
+    /// <summary>Word clusters used as features (empty = none).</summary>
+    public WordClusters Clusters { get; init; } = WordClusters.Empty;
+    /// <summary>After training, choose the O-score offset that maximizes dev F1.</summary>
+    public bool TuneOutsideBias { get; init; } = true;
 }
 
 /// <summary>Exact-span counts of one evaluation, overall and per type (as seqeval counts them).</summary>
@@ -65,7 +71,7 @@ public sealed record NerTrainingResult(EntityRecognizer Recognizer, int BestEpoc
 /// <summary>Trains the <see cref="EntityRecognizer"/>: shuffled documents, greedy decoding with the model's own history, early stopping on dev F1.</summary>
 public static class EntityRecognizerTrainer
 {
-    private sealed record Sent(NerWord[] Words, int[] Gold, List<NerSpan> GoldSpans);
+    private sealed record Sent(NerWord[] Words, int[] Gold, List<NerSpan> GoldSpans, string[] Forms);
 
     public static NerTrainingResult Train(
         IReadOnlyList<NerSentence> train, IReadOnlyList<NerSentence> dev, IReadOnlyList<(string Name, IReadOnlyList<NerSentence> Sentences)> reports,
@@ -73,7 +79,7 @@ public static class EntityRecognizerTrainer
     {
         if (train.Count == 0) throw new SitrepInputException(null, "training set is empty");
         bool usePos = posTagger is not null;
-        var probe = new EntityRecognizer(new AveragedPerceptron(EntityRecognizer.ClassCount).Compile(), gazetteer, usePos);
+        var probe = new EntityRecognizer(new AveragedPerceptron(EntityRecognizer.ClassCount).Compile(), gazetteer, options.Clusters, usePos);
         var rng = new DeterministicRandom(options.Seed);
         var trainDocs = Group(train, probe, posTagger);
         // ALL-CAPS copies of a share of the sentences, each its own document.
@@ -89,12 +95,14 @@ public static class EntityRecognizerTrainer
         var devDocs = Group(dev, probe, posTagger);
         var reportDocs = new List<(string, List<List<Sent>>)>();
         foreach (var (name, set) in reports) reportDocs.Add((name, Group(set, probe, posTagger)));
-        progress?.Invoke($"train {trainDocs.Count} documents ({extra.Count} all-caps copies), dev {devDocs.Count} documents, gazetteer {gazetteer.Count} phrases, POS {(usePos ? "on" : "off")}");
+        progress?.Invoke($"train {trainDocs.Count} documents ({extra.Count} all-caps copies), dev {devDocs.Count} documents, gazetteer {gazetteer.Count} phrases, clusters {options.Clusters.Count} words, word dropout {options.WordDropout}, POS {(usePos ? "on" : "off")}");
 
         var model = new AveragedPerceptron(EntityRecognizer.ClassCount);
         var order = new List<int>(trainDocs.Count);
         for (int i = 0; i < trainDocs.Count; i++) order.Add(i);
         Span<ulong> feats = stackalloc ulong[EntityRecognizer.MaxFeatures];
+        Span<ulong> kept = stackalloc ulong[EntityRecognizer.MaxFeatures];
+        int dropout = (int)(options.WordDropout * 10_000);
         var scores = new float[EntityRecognizer.ClassCount];
         EntityRecognizer? best = null;
         NerCounts? bestDev = null;
@@ -116,9 +124,16 @@ public static class EntityRecognizerTrainer
                     {
                         int mem = memory.TryGetValue(s.Words[i].Lower, out int m) ? m : 0;
                         int n = EntityRecognizer.Extract(s.Words, i, p1, p2, mem, usePos, feats);
-                        model.Score(feats[..n], scores);
+                        var f = feats[..n];
+                        if (dropout > 0 && rng.Next(10_000) < dropout)
+                        {
+                            int k = 0;
+                            for (int j = 0; j < n; j++) if (!EntityRecognizer.IsWordIdentity(j)) kept[k++] = feats[j];
+                            f = kept[..k];
+                        }
+                        model.Score(f, scores);
                         int guess = EntityRecognizer.BestAllowed(scores, p1, i == s.Words.Length - 1);
-                        model.Update(feats[..n], s.Gold[i], guess);
+                        model.Update(f, s.Gold[i], guess);
                         if (guess == s.Gold[i]) correct++;
                         total++;
                         guesses[i] = guess;
@@ -128,7 +143,7 @@ public static class EntityRecognizerTrainer
                     EntityRecognizer.Remember(s.Words, guesses.AsSpan(0, s.Words.Length), memory);
                 }
             }
-            var recognizer = new EntityRecognizer(model.Compile(options.MinUpdates), gazetteer, usePos);
+            var recognizer = new EntityRecognizer(model.Compile(options.MinUpdates), gazetteer, options.Clusters, usePos);
             var counts = Evaluate(recognizer, devDocs);
             progress?.Invoke(string.Create(CultureInfo.InvariantCulture,
                 $"epoch {epoch,2}  train acc {(double)correct / total:0.0000}  dev {counts.Summary()}  features {recognizer.Weights.FeatureCount}  {sw.Elapsed.TotalSeconds:0.0}s"));
@@ -143,6 +158,19 @@ public static class EntityRecognizerTrainer
                 progress?.Invoke($"early stop: no dev improvement for {options.Patience} epochs; keeping epoch {bestEpoch}");
                 break;
             }
+        }
+        if (options.TuneOutsideBias)
+        {
+            // Balance precision and recall: the O-score offset that maximizes dev F1 (weights unchanged).
+            float scale = best!.Weights.Scale;
+            foreach (double b in (ReadOnlySpan<double>)[2, 4, 8, 12, 16, 24, 32, 48, 64])
+            {
+                var candidate = best.WithOutsideBias((int)Math.Round(b / scale));
+                var c = Evaluate(candidate, devDocs);
+                progress?.Invoke(string.Create(CultureInfo.InvariantCulture, $"O bias {b}: dev {c.Summary()}"));
+                if (c.F1 > bestDev!.F1) { best = candidate; bestDev = c; }
+            }
+            progress?.Invoke(string.Create(CultureInfo.InvariantCulture, $"O bias kept: {best.OutsideBias * scale:0.##} ({best.OutsideBias} units)"));
         }
         var scoresOut = new List<KeyValuePair<string, double>> { new("dev_f1", bestDev!.F1) };
         foreach (var (t, c) in bestDev.PerType) scoresOut.Add(new("dev_f1_" + t.ToLowerInvariant(), NerCounts.F1Of(c)));
@@ -191,7 +219,21 @@ public static class EntityRecognizerTrainer
             var words = new NerWord[s.Words.Length];
             probe.Prepare(s.Words, pos is null ? null : TagPos(pos, s.Words), words, pos is not null);
             var gold = EntityRecognizer.ToClasses(s.Tags);
-            docs[^1].Add(new Sent(words, gold, EntityRecognizer.Decode(gold)));
+            docs[^1].Add(new Sent(words, gold, EntityRecognizer.Decode(gold), s.Words));
+        }
+        // How each word is written across its document (see NerWord.Doc).
+        var docCase = new Dictionary<ulong, int>();
+        foreach (var doc in docs)
+        {
+            docCase.Clear();
+            foreach (var s in doc)
+                for (int i = 0; i < s.Forms.Length; i++)
+                {
+                    int bits = NerWord.CaseBits(s.Forms[i], i == 0);
+                    if (bits != 0) docCase[s.Words[i].Lower] = docCase.GetValueOrDefault(s.Words[i].Lower) | bits;
+                }
+            foreach (var s in doc)
+                for (int i = 0; i < s.Words.Length; i++) s.Words[i].Doc = docCase.GetValueOrDefault(s.Words[i].Lower);
         }
         return docs;
     }

@@ -17,6 +17,19 @@ public enum LexiconCategory
     Honorific = 128,
     Region = 256,
     FirstName = 512,
+    /// <summary>Populated place (GeoNames) or US state.</summary>
+    Place = 1024,
+    /// <summary>Famous person (WordNet instance noun) or their surname.</summary>
+    Person = 2048,
+    /// <summary>Named location (WordNet instance noun).</summary>
+    Location = 4096,
+    /// <summary>Named group or organisation (WordNet instance noun).</summary>
+    Group = 8192,
+    /// <summary>Organisation head word ("Ministry", "University", "Inc").</summary>
+    OrgHead = 16384,
+    Surname = 32768,
+    /// <summary>Word of a company name (cspell company dictionary).</summary>
+    Company = 65536,
 }
 
 /// <summary>One country of the country table (ISO 3166-1 codes, names, demonyms, capitals).</summary>
@@ -34,10 +47,13 @@ public sealed class NerLexicons
     public const string OrganisationsFile = "organisations.tsv";
     public const string RolesFile = "roles.tsv";
     public const string FirstNamesFile = "first-names.tsv";
+    /// <summary>Optional typed name lists for gazetteer features (<c>sitrep data build-names</c>).</summary>
+    public const string NamesFile = "names.tsv";
 
     private NerLexicons(List<CountryEntry> countries, List<(string Phrase, string? Iso3)> nationalities,
-        List<(string Canonical, string[] Aliases)> organisations, List<(LexiconCategory Kind, string Phrase, string? Extra)> roles, List<(string Name, string? Gender)> firstNames)
+        List<(string Canonical, string[] Aliases)> organisations, List<(LexiconCategory Kind, string Phrase, string? Extra)> roles, List<(string Name, string? Gender)> firstNames, List<(LexiconCategory Kind, string Phrase)> names)
     {
+        Names = names;
         FirstNames = firstNames;
         Countries = countries;
         Nationalities = nationalities;
@@ -51,6 +67,8 @@ public sealed class NerLexicons
     /// <summary>Nationality, ethnic and regional adjectives beyond the country demonyms; ISO3 when one country is meant.</summary>
     public IReadOnlyList<(string Phrase, string? Iso3)> Nationalities { get; }
     public IReadOnlyList<(string Canonical, string[] Aliases)> Organisations { get; }
+    /// <summary>Typed names from <see cref="NamesFile"/> (empty when the file is absent); gazetteer features only.</summary>
+    public IReadOnlyList<(LexiconCategory Kind, string Phrase)> Names { get; }
     /// <summary>Title words, title modifiers, role nouns, honorifics (Extra = gender m/f) and regions.</summary>
     public IReadOnlyList<(LexiconCategory Kind, string Phrase, string? Extra)> Roles { get; }
 
@@ -97,7 +115,25 @@ public sealed class NerLexicons
         var firstNames = new List<(string, string?)>();
         foreach (var (_, cols) in Rows(Path.Combine(directory, FirstNamesFile), 2))
             firstNames.Add((cols[0], cols[1] == "_" ? null : cols[1]));
-        return new NerLexicons(countries, nationalities, organisations, roles, firstNames);
+        var names = new List<(LexiconCategory, string)>();
+        string namesPath = Path.Combine(directory, NamesFile);
+        if (File.Exists(namesPath))
+            foreach (var (line, cols) in Rows(namesPath, 2))
+            {
+                var kind = cols[0] switch
+                {
+                    "place" or "state" => LexiconCategory.Place,
+                    "person" => LexiconCategory.Person,
+                    "surname" => LexiconCategory.Surname,
+                    "location" => LexiconCategory.Location,
+                    "group" => LexiconCategory.Group,
+                    "orghead" => LexiconCategory.OrgHead,
+                    "company" => LexiconCategory.Company,
+                    _ => throw new SitrepInputException(namesPath, $"unknown kind '{cols[0]}'", line),
+                };
+                names.Add((kind, cols[1]));
+            }
+        return new NerLexicons(countries, nationalities, organisations, roles, firstNames, names);
     }
 
     /// <summary>Every phrase with its categories, for gazetteer features.</summary>
@@ -119,6 +155,7 @@ public sealed class NerLexicons
         }
         foreach (var (kind, p, _) in Roles) yield return (p, kind);
         foreach (var (name, _) in FirstNames) yield return (name, LexiconCategory.FirstName);
+        foreach (var (kind, phrase) in Names) yield return (phrase, kind);
     }
 
     private static string[] List(string field) => field == "_" || field.Length == 0 ? [] : field.Split('|');

@@ -7,12 +7,16 @@ namespace Sitrep.Models;
 internal struct NerWord
 {
     public ulong Form, Lower, Shape, S2, S3, S4, P2, P3;
-    /// <summary>1 capitalized, 2 all caps, 4 has digit, 8 has hyphen, 16 first in sentence, 32 padding, 64 sentence mostly upper case, 128 has period.</summary>
+    /// <summary>1 capitalized, 2 all caps, 4 has digit, 8 has hyphen, 16 first in sentence, 32 padding, 64 sentence mostly upper case, 128 has period, 256 sentence all lower case.</summary>
     public int Flags;
     /// <summary>Gazetteer mark (see <see cref="NerGazetteer.Mark"/>), 0 when none.</summary>
     public int Gaz;
     /// <summary>UPOS + 1, or 0 when POS is not used.</summary>
     public int Pos;
+    /// <summary>How the word is written elsewhere in its document: 1 capitalized (not sentence-initial), 2 lower case; -1 for padding.</summary>
+    public int Doc;
+    /// <summary>Packed <see cref="WordClusters"/> value, 0 when the word is not in the table, -1 for padding.</summary>
+    public int Cls;
 
     public static readonly NerWord Start = Padding("-START-");
     public static readonly NerWord Start2 = Padding("-START2-");
@@ -22,7 +26,7 @@ internal struct NerWord
     private static NerWord Padding(string s)
     {
         ulong h = FeatureHash.Chars(s);
-        return new NerWord { Form = h, Lower = h, Shape = h, S2 = h, S3 = h, S4 = h, P2 = h, P3 = h, Flags = 32, Gaz = -1, Pos = -1 };
+        return new NerWord { Form = h, Lower = h, Shape = h, S2 = h, S3 = h, S4 = h, P2 = h, P3 = h, Flags = 32, Gaz = -1, Pos = -1, Cls = -1, Doc = -1 };
     }
 
     public static void Compute(ReadOnlySpan<char> form, bool first, ref NerWord w)
@@ -56,6 +60,25 @@ internal struct NerWord
         w.Flags = flags;
         w.Gaz = 0;
         w.Pos = 0;
+        w.Cls = 0;
+        w.Doc = 0;
+    }
+
+    /// <summary>Document case bits of one written word: 1 when capitalized and not sentence-initial, 2 when it starts with a lower-case letter.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int CaseBits(ReadOnlySpan<char> form, bool first)
+    {
+        if (form.Length == 0) return 0;
+        char c = form[0];
+        if (char.IsUpper(c)) return first ? 0 : 1;
+        return char.IsLower(c) ? 2 : 0;
+    }
+
+    /// <summary>Marks every word of the sentence when it has no upper-case letter at all (flag 256).</summary>
+    public static void MarkLowerSentence(Span<NerWord> words, int upperLetters, int casedLetters)
+    {
+        if (casedLetters < 4 || upperLetters > 0) return;
+        for (int i = 0; i < words.Length; i++) words[i].Flags |= 256;
     }
 
     /// <summary>Marks every word of the sentence when most of its cased letters are capitals (a headline or all-caps line).</summary>

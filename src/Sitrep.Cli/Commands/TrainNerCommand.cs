@@ -14,7 +14,8 @@ public static class TrainNerCommand
         "Trained on: UNER English EWT (CC BY-SA 4.0, (c) UNER and UD English EWT contributors); GUM annotations CC BY 4.0 " +
         "(Zeldes et al.) over CC BY 2.5/CC BY-SA 3.0/CC BY 4.0 texts (news, interview, bio, voyage, academic, court only); " +
         "wikigold (CC BY 4.0, Balasuriya et al. 2009); re3d (Dstl; US Government public domain, OGL v3, CC BY 3.0 AU, CC BY-SA 3.0 subsets); " +
-        "gazetteer from world-countries (ODbL 1.0). This model is a derived work distributed under CC BY-SA 4.0.";
+        "gazetteer from world-countries (ODbL 1.0), GeoNames (CC BY 4.0), WordNet 3.1 (Princeton WordNet licence) and cspell " +
+        "company/people-name dictionaries (MIT); word clusters from CC BY-SA and public-domain text (data/lexicons/NAMES-LICENSE.md). This model is a derived work distributed under CC BY-SA 4.0.";
 
     public static Command Create()
     {
@@ -26,7 +27,10 @@ public static class TrainNerCommand
         var lexicons = new Option<string?>("--lexicons") { Description = "Lexicon folder for gazetteer features (default data/lexicons)" };
         var epochs = new Option<int>("--epochs") { Description = "Maximum epochs", DefaultValueFactory = _ => 15 };
         var upper = new Option<double>("--upper-share") { Description = "Share of sentences added as ALL-CAPS copies", DefaultValueFactory = _ => 0.15 };
-        var command = new Command("ner", "Train the named-entity recognizer") { train, dev, report, output, pos, lexicons, epochs, upper };
+        var dropout = new Option<double>("--word-dropout") { Description = "Probability of leaving out a token's word-identity features in training", DefaultValueFactory = _ => 0.0 };
+        var clusters = new Option<string?>("--clusters") { Description = "Word cluster table (default: word-clusters.tsv in the lexicon folder when present; 'none' for no clusters)" };
+        var minUpdates = new Option<int>("--min-updates") { Description = "Features updated fewer times are pruned from the model", DefaultValueFactory = _ => 1 };
+        var command = new Command("ner", "Train the named-entity recognizer") { train, dev, report, output, pos, lexicons, epochs, upper, dropout, clusters, minUpdates };
         command.SetAction(parse =>
         {
             int n = parse.GetValue(epochs);
@@ -53,12 +57,16 @@ public static class TrainNerCommand
                 reports.Add((gum ? "gum_news_dev" : Path.GetFileNameWithoutExtension(path), sentences));
                 Console.WriteLine($"report: {label}: {sentences.Count} sentences");
             }
-            var lexicon = NerLexicons.Load(NerLexicons.ResolveDirectory(parse.GetValue(lexicons)));
+            string lexiconDir = NerLexicons.ResolveDirectory(parse.GetValue(lexicons));
+            var lexicon = NerLexicons.Load(lexiconDir);
+            string? clusterPath = parse.GetValue(clusters) ?? Path.Combine(lexiconDir, WordClusters.FileName);
+            var wordClusters = clusterPath == "none" || (parse.GetValue(clusters) is null && !File.Exists(clusterPath)) ? WordClusters.Empty : WordClusters.Load(clusterPath);
+            Console.WriteLine($"clusters: {(wordClusters.Count == 0 ? "none" : $"{clusterPath} ({wordClusters.Count} words)")}");
             var gazetteer = NerGazetteer.Build(lexicon.Phrases());
             PosTagger? tagger = parse.GetValue(pos) is { } posPath ? PosTagger.Load(posPath) : null;
             Console.WriteLine($"dev: {devLabel}: {devSet.Count} sentences");
             var result = EntityRecognizerTrainer.Train(trainSet, devSet, reports, gazetteer, tagger,
-                new NerTrainingOptions { Epochs = n, UpperCaseShare = share }, Console.WriteLine);
+                new NerTrainingOptions { Epochs = n, UpperCaseShare = share, WordDropout = parse.GetValue(dropout), Clusters = wordClusters, MinUpdates = parse.GetValue(minUpdates) }, Console.WriteLine);
             string outPath = parse.GetValue(output)!;
             EntityRecognizerTrainer.Save(outPath, result,
                 $"train={string.Join("; ", labels)}; dev={devLabel}; POS={(tagger is null ? "off" : "on")}; best epoch {result.BestEpoch}", License);
