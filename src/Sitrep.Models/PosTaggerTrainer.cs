@@ -19,6 +19,8 @@ public sealed record PosTrainingOptions
     public int MinUpdates { get; init; } = 2;
     /// <summary>False to skip lemmatizer training (jackknifed taggers for the parser).</summary>
     public bool TrainLemmatizer { get; init; } = true;
+    /// <summary>Sentences the lemmatizer learns from (null = the tagger's training set), e.g. one treebank's lemma conventions.</summary>
+    public IReadOnlyList<ConlluSentence>? LemmatizerTrain { get; init; }
 }
 
 /// <summary>A trained POS tagger and lemmatizer with their dev scores.</summary>
@@ -109,7 +111,7 @@ public static class PosTaggerTrainer
         if (!options.TrainLemmatizer)
             return new PosTrainingResult(best!, Lemmatizer.Train([]), bestEpoch, bestUpos, bestXpos, 0);
         var words = new List<(string, Upos, string, string)>();
-        foreach (var s in train)
+        foreach (var s in options.LemmatizerTrain ?? train)
             foreach (var w in s.Words)
                 words.Add((w.Form, w.UposTag, w.Xpos ?? "_", w.Lemma ?? "_"));
         var lemmatizer = Lemmatizer.Train(words);
