@@ -50,11 +50,43 @@ public sealed class WeightTable
         var entries = _entries;
         int mask = _mask;
         // Large tables miss the cache on nearly every probe: touch all first slots up front so the misses overlap.
-        if (Sse.IsSupported && slots.Length > 1 << 18)
+        if (Sse.IsSupported && slots.Length > 1 << 18 && features.Length <= 256)
         {
             ref Slot first = ref MemoryMarshal.GetArrayDataReference(slots);
             foreach (ulong f in features)
                 unsafe { Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref first, (int)f & mask))); }
+            // Then find every row and prefetch its entries before adding any, so the second misses overlap too.
+            Span<int> starts = stackalloc int[features.Length];
+            Span<int> counts = stackalloc int[features.Length];
+            ref int entry0 = ref MemoryMarshal.GetArrayDataReference(entries);
+            int found = 0;
+            foreach (ulong f in features)
+            {
+                int i = (int)f & mask;
+                while (true)
+                {
+                    ref readonly Slot s = ref slots[i];
+                    if (s.Key == f)
+                    {
+                        starts[found] = s.Start;
+                        counts[found++] = s.Count;
+                        unsafe { Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref entry0, s.Start))); }
+                        break;
+                    }
+                    if (s.Key == 0) break;
+                    i = (i + 1) & mask;
+                }
+            }
+            for (int r = 0; r < found; r++)
+            {
+                int end = starts[r] + counts[r];
+                for (int e = starts[r]; e < end; e++)
+                {
+                    int p = entries[e];
+                    scores[p >>> 16] += (short)p;
+                }
+            }
+            return;
         }
         foreach (ulong f in features)
         {

@@ -20,7 +20,8 @@ public static class TrainParserCommand
         var maxMb = new Option<double>("--max-mb") { Description = "Weight-table size budget in MB (rarer features are pruned to fit)", DefaultValueFactory = _ => 24 };
         var explore = new Option<double>("--explore") { Description = "Greedy training: probability of following the model's own transition after epoch 1", DefaultValueFactory = _ => 0.9 };
         var factored = new Option<bool>("--factored") { Description = "Greedy: separate unlabeled-transition and label classifiers (faster decoding)" };
-        var command = new Command("parser", "Train the dependency parser") { train, dev, output, epochs, posModel, folds, beam, maxMb, explore, factored };
+        var tagCache = new Option<string?>("--jackknife-cache") { Description = "File with the jackknifed training tags: read if it exists (and matches the training set), else written" };
+        var command = new Command("parser", "Train the dependency parser") { train, dev, output, epochs, posModel, folds, beam, maxMb, explore, factored, tagCache };
         command.SetAction(parse =>
         {
             int n = parse.GetValue(epochs);
@@ -38,7 +39,14 @@ public static class TrainParserCommand
             double mb = parse.GetValue(maxMb), p = parse.GetValue(explore);
             if (mb <= 0 || p < 0 || p > 1) throw new UsageException("--max-mb must be positive and --explore between 0 and 1");
             var options = new ParserTrainingOptions { Epochs = n, JackknifeFolds = k, BeamWidth = width, MaxWeightBytes = (long)(mb * (1 << 20)), ExploreProbability = p, Factored = parse.GetValue(factored) };
-            var trainTags = DependencyParserTrainer.Jackknife(trainSet, devSet, k, options.JackknifeTaggerEpochs, Console.WriteLine);
+            string? cache = parse.GetValue(tagCache);
+            var trainTags = cache is not null && File.Exists(cache) ? ReadTags(cache, trainSet) : null;
+            if (trainTags is not null) Console.WriteLine($"jackknifed tags read from {cache}");
+            else
+            {
+                trainTags = DependencyParserTrainer.Jackknife(trainSet, devSet, k, options.JackknifeTaggerEpochs, Console.WriteLine);
+                if (cache is not null) WriteTags(cache, trainTags);
+            }
             var devTags = DependencyParserTrainer.Tag(tagger, devSet);
             var result = DependencyParserTrainer.Train(trainSet, trainTags, devSet, devTags, options, Console.WriteLine);
             string outPath = parse.GetValue(output)!;
@@ -48,5 +56,44 @@ public static class TrainParserCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>One line per sentence: UPOS/XPOS pairs separated by spaces.</summary>
+    private static void WriteTags(string path, List<SentenceTags> tags)
+    {
+        using var w = new StreamWriter(path);
+        foreach (var t in tags)
+        {
+            for (int i = 0; i < t.Upos.Length; i++)
+            {
+                if (i > 0) w.Write(' ');
+                w.Write(t.Upos[i].ToName());
+                w.Write('/');
+                w.Write(t.Xpos[i]);
+            }
+            w.Write('\n');
+        }
+    }
+
+    private static List<SentenceTags>? ReadTags(string path, List<ConlluSentence> train)
+    {
+        var lines = File.ReadAllLines(path);
+        if (lines.Length != train.Count) return null;
+        var result = new List<SentenceTags>(lines.Length);
+        for (int k = 0; k < lines.Length; k++)
+        {
+            var parts = lines[k].Split(' ');
+            if (parts.Length != train[k].Words.Count) return null;
+            var u = new Upos[parts.Length];
+            var x = new string[parts.Length];
+            for (int i = 0; i < parts.Length; i++)
+            {
+                int slash = parts[i].IndexOf('/');
+                if (slash <= 0 || !UposNames.TryParse(parts[i].AsSpan(0, slash), out u[i])) return null;
+                x[i] = parts[i][(slash + 1)..];
+            }
+            result.Add(new SentenceTags(u, x));
+        }
+        return result;
     }
 }
