@@ -36,7 +36,7 @@ public static class PosTaggerTrainer
         "Trained on UD English EWT (Universal Dependencies English Web Treebank), annotations CC BY-SA 4.0 " +
         "(c) the UD English EWT contributors, https://github.com/UniversalDependencies/UD_English-EWT, and on the GUM corpus " +
         "(https://github.com/amir-zeldes/gum; annotations CC BY 4.0; only the news, interview, bio, voyage, academic and court " +
-        "genres, texts CC BY 2.5 / CC BY-SA 3.0 / CC BY 4.0); this model is a derived work under CC BY-SA 4.0."; this model is a derived work under CC BY-SA 4.0.";
+        "genres, texts CC BY 2.5 / CC BY-SA 3.0 / CC BY 4.0); this model is a derived work under CC BY-SA 4.0.";
 
     internal static string ClassOf(ConlluWord w) => (w.Upos ?? "X") + "\t" + (w.Xpos ?? "_");
 
