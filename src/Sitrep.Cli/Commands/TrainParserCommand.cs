@@ -21,7 +21,8 @@ public static class TrainParserCommand
         var explore = new Option<double>("--explore") { Description = "Greedy training: probability of following the model's own transition after epoch 1", DefaultValueFactory = _ => 0.9 };
         var factored = new Option<bool>("--factored") { Description = "Greedy: separate unlabeled-transition and label classifiers (faster decoding)" };
         var tagCache = new Option<string?>("--jackknife-cache") { Description = "File with the jackknifed training tags: read if it exists (and matches the training set), else written" };
-        var command = new Command("parser", "Train the dependency parser") { train, dev, output, epochs, posModel, folds, beam, maxMb, explore, factored, tagCache };
+        var patience = new Option<int>("--patience") { Description = "Stop after this many epochs without a dev LAS gain", DefaultValueFactory = _ => 3 };
+        var command = new Command("parser", "Train the dependency parser") { train, dev, output, epochs, posModel, folds, beam, maxMb, explore, factored, tagCache, patience };
         command.SetAction(parse =>
         {
             int n = parse.GetValue(epochs);
@@ -38,7 +39,7 @@ public static class TrainParserCommand
             if (width < 1 || width > 64) throw new UsageException("--beam must be between 1 and 64");
             double mb = parse.GetValue(maxMb), p = parse.GetValue(explore);
             if (mb <= 0 || p < 0 || p > 1) throw new UsageException("--max-mb must be positive and --explore between 0 and 1");
-            var options = new ParserTrainingOptions { Epochs = n, JackknifeFolds = k, BeamWidth = width, MaxWeightBytes = (long)(mb * (1 << 20)), ExploreProbability = p, Factored = parse.GetValue(factored) };
+            var options = new ParserTrainingOptions { Epochs = n, JackknifeFolds = k, BeamWidth = width, MaxWeightBytes = (long)(mb * (1 << 20)), ExploreProbability = p, Factored = parse.GetValue(factored), Patience = Math.Max(1, parse.GetValue(patience)) };
             string? cache = parse.GetValue(tagCache);
             var trainTags = cache is not null && File.Exists(cache) ? ReadTags(cache, trainSet) : null;
             if (trainTags is not null) Console.WriteLine($"jackknifed tags read from {cache}");
