@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
 namespace Sitrep.Learning;
@@ -17,12 +18,17 @@ public sealed class WeightTable
     {
         public ulong Key;
         public int Start;
+        /// <summary>Low 16 bits: row length in entries; high 16 bits: 1 + index of the row's dense copy, or 0.</summary>
         public int Count;
     }
 
     private readonly Slot[] _slots;
     private readonly int[] _entries;
     private readonly int _mask;
+
+    /// <summary>Long rows (many classes) are also kept as dense int16 vectors, added with SIMD; built on load, not stored.</summary>
+    private readonly short[] _dense;
+    private readonly int _denseStride;
 
     private WeightTable(int classCount, float scale, Slot[] slots, int[] entries, int featureCount)
     {
@@ -32,6 +38,60 @@ public sealed class WeightTable
         _entries = entries;
         _mask = slots.Length - 1;
         FeatureCount = featureCount;
+        _denseStride = (classCount + 15) & ~15;
+        _dense = BuildDense(slots, entries, classCount, _denseStride);
+    }
+
+    private static short[] BuildDense(Slot[] slots, int[] entries, int classCount, int stride)
+    {
+        if (classCount < 48 || !Vector256.IsHardwareAccelerated) return [];
+        int threshold = classCount / 4;
+        int n = 0;
+        foreach (ref readonly var s in slots.AsSpan()) if (s.Key != 0 && s.Count >= threshold) n++;
+        n = Math.Min(n, ushort.MaxValue);
+        var dense = new short[(long)n * stride];
+        int d = 0;
+        for (int i = 0; i < slots.Length && d < n; i++)
+        {
+            ref var s = ref slots[i];
+            if (s.Key == 0 || s.Count < threshold) continue;
+            int end = s.Start + s.Count;
+            for (int e = s.Start; e < end; e++) dense[d * stride + (entries[e] >>> 16)] = (short)entries[e];
+            s.Count |= ++d << 16;
+        }
+        return dense;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void AddRow(int start, int meta, Span<int> scores)
+    {
+        int dense = meta >>> 16;
+        if (dense != 0)
+        {
+            AddDense(dense - 1, scores);
+            return;
+        }
+        var entries = _entries;
+        int end = start + meta;
+        for (int e = start; e < end; e++)
+        {
+            int p = entries[e];
+            scores[p >>> 16] += (short)p;
+        }
+    }
+
+    private void AddDense(int row, Span<int> scores)
+    {
+        ref short w = ref _dense[row * _denseStride];
+        ref int sc = ref MemoryMarshal.GetReference(scores);
+        int n = ClassCount, c = 0;
+        for (; c + 16 <= n; c += 16)
+        {
+            var (lo, hi) = Vector256.Widen(Vector256.LoadUnsafe(ref w, (nuint)c));
+            (Vector256.LoadUnsafe(ref sc, (nuint)c) + lo).StoreUnsafe(ref sc, (nuint)c);
+            (Vector256.LoadUnsafe(ref sc, (nuint)(c + 8)) + hi).StoreUnsafe(ref sc, (nuint)(c + 8));
+        }
+        for (; c < n; c++) Unsafe.Add(ref sc, c) += Unsafe.Add(ref w, c);
     }
 
     public int ClassCount { get; }
@@ -50,11 +110,35 @@ public sealed class WeightTable
         var entries = _entries;
         int mask = _mask;
         // Large tables miss the cache on nearly every probe: touch all first slots up front so the misses overlap.
-        if (Sse.IsSupported && slots.Length > 1 << 18)
+        if (Sse.IsSupported && slots.Length > 1 << 18 && features.Length <= 256)
         {
             ref Slot first = ref MemoryMarshal.GetArrayDataReference(slots);
             foreach (ulong f in features)
                 unsafe { Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref first, (int)f & mask))); }
+            // Then find every row and prefetch its entries before adding any, so the second misses overlap too.
+            Span<int> starts = stackalloc int[features.Length];
+            Span<int> counts = stackalloc int[features.Length];
+            ref int entry0 = ref MemoryMarshal.GetArrayDataReference(entries);
+            int found = 0;
+            foreach (ulong f in features)
+            {
+                int i = (int)f & mask;
+                while (true)
+                {
+                    ref readonly Slot s = ref slots[i];
+                    if (s.Key == f)
+                    {
+                        starts[found] = s.Start;
+                        counts[found++] = s.Count;
+                        unsafe { Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref entry0, s.Start))); }
+                        break;
+                    }
+                    if (s.Key == 0) break;
+                    i = (i + 1) & mask;
+                }
+            }
+            for (int r = 0; r < found; r++) AddRow(starts[r], counts[r], scores);
+            return;
         }
         foreach (ulong f in features)
         {
@@ -64,12 +148,7 @@ public sealed class WeightTable
                 ref readonly Slot s = ref slots[i];
                 if (s.Key == f)
                 {
-                    int end = s.Start + s.Count;
-                    for (int e = s.Start; e < end; e++)
-                    {
-                        int p = entries[e];
-                        scores[p >>> 16] += (short)p;
-                    }
+                    AddRow(s.Start, s.Count, scores);
                     break;
                 }
                 if (s.Key == 0) break;
@@ -99,9 +178,10 @@ public sealed class WeightTable
         {
             if (s.Key == 0) continue;
             keys[k] = s.Key;
-            counts[k] = (ushort)s.Count;
-            Array.Copy(_entries, s.Start, entries, e, s.Count);
-            e += s.Count;
+            int count = s.Count & 0xFFFF;
+            counts[k] = (ushort)count;
+            Array.Copy(_entries, s.Start, entries, e, count);
+            e += count;
             k++;
         }
         w.WriteInt32(ClassCount);

@@ -35,11 +35,19 @@ public sealed class DependencyParser : IStage
     private readonly string[] _baseLabels;
     private readonly bool[] _encoded;
 
-    internal DependencyParser(WeightTable weights, string[] labels, int beamWidth = 1)
+    private readonly WeightTable? _labelWeights;
+
+    /// <summary>
+    /// Joint model: <paramref name="weights"/> scores the 1 + 2 × labels actions. Factored model (<paramref name="labelWeights"/> given):
+    /// <paramref name="weights"/> scores the 3 unlabeled transitions (shift, left, right) and <paramref name="labelWeights"/> the
+    /// 2 × labels (direction, label) pairs, consulted only when an arc is made.
+    /// </summary>
+    internal DependencyParser(WeightTable weights, string[] labels, int beamWidth = 1, WeightTable? labelWeights = null)
     {
         if (beamWidth < 1 || beamWidth > 64) throw new ArgumentOutOfRangeException(nameof(beamWidth));
         BeamWidth = beamWidth;
         _weights = weights;
+        _labelWeights = labelWeights;
         _labels = labels;
         _baseLabels = new string[labels.Length];
         _encoded = new bool[labels.Length];
@@ -48,8 +56,13 @@ public sealed class DependencyParser : IStage
             _baseLabels[i] = PseudoProjective.BaseLabel(labels[i]);
             _encoded[i] = _baseLabels[i].Length != labels[i].Length;
         }
-        if (weights.ClassCount != 1 + 2 * labels.Length) throw new ArgumentException("class count does not match the label count");
+        if (labelWeights is null ? weights.ClassCount != 1 + 2 * labels.Length : weights.ClassCount != 3 || labelWeights.ClassCount != 2 * labels.Length)
+            throw new ArgumentException("class count does not match the label count");
     }
+
+    /// <summary>True when transitions and labels are scored by separate tables.</summary>
+    public bool IsFactored => _labelWeights is not null;
+    internal WeightTable? LabelWeights => _labelWeights;
 
     public string Name => "parser";
     public IReadOnlyList<string> Requires { get; } = [Layers.Tokens, Layers.Sentences, Layers.Pos];
@@ -60,7 +73,7 @@ public sealed class DependencyParser : IStage
     internal string[] Labels => _labels;
 
     /// <summary>The same model decoding with another beam width (e.g. 1 for maximum speed).</summary>
-    public DependencyParser WithBeamWidth(int beamWidth) => new(_weights, _labels, beamWidth) { Header = Header };
+    public DependencyParser WithBeamWidth(int beamWidth) => new(_weights, _labels, beamWidth, _labelWeights) { Header = Header };
     internal WeightTable Weights => _weights;
 
     public static DependencyParser Load(string path)
@@ -70,9 +83,12 @@ public sealed class DependencyParser : IStage
         int beam = r.ReadInt32();
         if (beam < 1 || beam > 64) throw r.Corrupt("bad beam width");
         var weights = WeightTable.ReadFrom(r);
-        if (weights.ClassCount != 1 + 2 * labels.Length) throw r.Corrupt("class count does not match the label count");
+        // A factored model has a second table (labels) after the transition table.
+        var labelWeights = r.AtEnd ? null : WeightTable.ReadFrom(r);
+        if (labelWeights is null ? weights.ClassCount != 1 + 2 * labels.Length : weights.ClassCount != 3 || labelWeights.ClassCount != 2 * labels.Length)
+            throw r.Corrupt("class count does not match the label count");
         if (!r.AtEnd) throw r.Corrupt("trailing data after the parser model");
-        return new DependencyParser(weights, labels, beam) { Header = header };
+        return new DependencyParser(weights, labels, beam, labelWeights) { Header = header };
     }
 
     internal void WritePayload(ModelWriter w)
@@ -80,6 +96,7 @@ public sealed class DependencyParser : IStage
         w.WriteStrings(_labels);
         w.WriteInt32(BeamWidth);
         _weights.WriteTo(w);
+        _labelWeights?.WriteTo(w);
     }
 
     public void Process(Document document)
@@ -145,6 +162,7 @@ public sealed class DependencyParser : IStage
     /// <summary>Parses greedily; results in <see cref="ParserState.Heads"/> and <see cref="ParserState.Labels"/>.</summary>
     internal void Parse(ParserState state)
     {
+        if (_labelWeights is not null) { ParseFactored(state, _labelWeights); return; }
         Span<ulong> feats = stackalloc ulong[MaxFeatures];
         Span<int> scores = stackalloc int[_weights.ClassCount];
         while (!state.IsTerminal)
@@ -154,6 +172,55 @@ public sealed class DependencyParser : IStage
             int best = BestValid(state, scores);
             state.Apply(best);
         }
+    }
+
+    /// <summary>Greedy decoding with the factored model: 3 transition scores per step, label scores only for arcs.</summary>
+    private void ParseFactored(ParserState state, WeightTable labelWeights)
+    {
+        Span<ulong> feats = stackalloc ulong[MaxFeatures];
+        Span<int> t = stackalloc int[3];
+        Span<int> labels = stackalloc int[labelWeights.ClassCount];
+        int count = _labels.Length;
+        while (!state.IsTerminal)
+        {
+            int nf = Features.Extract(state, feats);
+            _weights.Score(feats[..nf], t);
+            int move = BestMove(state, t);
+            if (move == 0) { state.Apply(0); continue; }
+            labelWeights.Score(feats[..nf], labels);
+            int label = BestLabel(labels, move, count);
+            state.Apply(Action(move, label));
+        }
+    }
+
+    /// <summary>Joint action id of an unlabeled move (1 left, 2 right) with a label.</summary>
+    internal static int Action(int move, int label) => move + 2 * label;
+
+    /// <summary>Best label for a move from factored label scores (left labels first, then right).</summary>
+    internal static int BestLabel(ReadOnlySpan<int> scores, int move, int labelCount)
+    {
+        var s = scores.Slice(move == 1 ? 0 : labelCount, labelCount);
+        int best = 0;
+        for (int i = 1; i < s.Length; i++) if (s[i] > s[best]) best = i;
+        return best;
+    }
+
+    internal static int BestLabel(ReadOnlySpan<float> scores, int move, int labelCount)
+    {
+        var s = scores.Slice(move == 1 ? 0 : labelCount, labelCount);
+        int best = 0;
+        for (int i = 1; i < s.Length; i++) if (s[i] > s[best]) best = i;
+        return best;
+    }
+
+    /// <summary>Best valid unlabeled move (0 shift, 1 left, 2 right).</summary>
+    internal static int BestMove<T>(ParserState state, ReadOnlySpan<T> scores) where T : IComparable<T>
+    {
+        int best = -1;
+        if (state.CanShift) best = 0;
+        if (state.CanLeft && (best < 0 || scores[1].CompareTo(scores[best]) > 0)) best = 1;
+        if (state.CanRight && (best < 0 || scores[2].CompareTo(scores[best]) > 0)) best = 2;
+        return best;
     }
 
     /// <summary>Per-call scratch for beam decoding (never shared between threads).</summary>
@@ -200,7 +267,9 @@ public sealed class DependencyParser : IStage
         int curCount = 1;
         b.CurScore[0] = 0;
         Span<ulong> feats = stackalloc ulong[MaxFeatures];
-        Span<int> scores = stackalloc int[_weights.ClassCount];
+        Span<int> scores = stackalloc int[1 + 2 * _labels.Length];
+        Span<int> t = stackalloc int[3];
+        Span<int> ls = stackalloc int[_labelWeights is null ? 0 : _labelWeights.ClassCount];
         var cands = b.Cands.AsSpan();
         for (int step = 0; step < 2 * n; step++)
         {
@@ -209,7 +278,8 @@ public sealed class DependencyParser : IStage
             {
                 var st = b.Cur[i];
                 int nf = Features.Extract(st, feats);
-                _weights.Score(feats[..nf], scores);
+                if (_labelWeights is null) _weights.Score(feats[..nf], scores);
+                else ScoreFactored(st, feats[..nf], t, ls, scores);
                 long baseScore = b.CurScore[i];
                 if (st.CanShift) Offer(cands, ref cc, baseScore + scores[0], i, 0);
                 bool left = st.CanLeft, right = st.CanRight;
@@ -227,6 +297,26 @@ public sealed class DependencyParser : IStage
             curCount = cc;
         }
         state.CopyFrom(b.Cur[0]);
+    }
+
+    /// <summary>
+    /// Joint action scores from the factored tables for beam search: transition score plus label score, both rescaled to one
+    /// integer unit (the label table's scale), so sums compare like the joint model's.
+    /// </summary>
+    private void ScoreFactored(ParserState st, ReadOnlySpan<ulong> feats, Span<int> t, Span<int> ls, Span<int> scores)
+    {
+        _weights.Score(feats, t);
+        int count = _labels.Length;
+        double ratio = _weights.Scale / _labelWeights!.Scale;
+        scores[0] = (int)(t[0] * ratio);
+        if (!st.CanLeft && !st.CanRight) return;
+        _labelWeights.Score(feats, ls);
+        int left = (int)(t[1] * ratio), right = (int)(t[2] * ratio);
+        for (int l = 0; l < count; l++)
+        {
+            scores[1 + 2 * l] = left + ls[l];
+            scores[2 + 2 * l] = right + ls[count + l];
+        }
     }
 
     internal static int BestValid(ParserState state, ReadOnlySpan<int> scores)

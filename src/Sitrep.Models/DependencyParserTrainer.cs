@@ -23,6 +23,8 @@ public sealed record ParserTrainingOptions
     /// <summary>1 = greedy with the dynamic oracle; above 1 = beam search trained with early update on the static oracle.</summary>
     public int BeamWidth { get; init; } = DefaultBeamWidth;
     public const int DefaultBeamWidth = 1;
+    /// <summary>Greedy training only: separate unlabeled-transition (3 classes) and label (2 × labels) classifiers.</summary>
+    public bool Factored { get; init; }
 }
 
 public sealed record ParserTrainingResult(DependencyParser Parser, int BestEpoch, double DevUas, double DevLas)
@@ -130,6 +132,11 @@ public static class DependencyParserTrainer
         var devData = new List<Prepared>(dev.Count);
         for (int i = 0; i < dev.Count; i++) if (dev[i].HasTree) devData.Add(PrepareInput(dev[i], devTags[i]));
 
+        if (options.Factored)
+        {
+            if (options.BeamWidth != 1) throw new ArgumentException("the factored parser is trained greedily (beam width 1)");
+            return TrainFactored(data, devData, labelNames, options, progress);
+        }
         int classes = 1 + 2 * labelNames.Length;
         var model = new AveragedPerceptron(classes);
         var rng = new DeterministicRandom(options.Seed);
@@ -195,6 +202,102 @@ public static class DependencyParserTrainer
             }
         }
         return new ParserTrainingResult(best!, bestEpoch, bestUas, bestLas);
+    }
+
+    /// <summary>
+    /// Greedy training of the factored model with the dynamic oracle and error exploration (Goldberg and Nivre 2012):
+    /// the transition classifier learns from the best zero-cost unlabeled move; the label classifier learns the gold label
+    /// whenever the zero-cost move attaches s0 to its gold head. From epoch 2 the parser follows its own prediction with
+    /// probability <see cref="ParserTrainingOptions.ExploreProbability"/>.
+    /// </summary>
+    private static ParserTrainingResult TrainFactored(List<Prepared> data, List<Prepared> devData, string[] labelNames, ParserTrainingOptions options, Action<string>? progress)
+    {
+        int count = labelNames.Length;
+        var moves = new AveragedPerceptron(3);
+        var labelModel = new AveragedPerceptron(2 * count);
+        var rng = new DeterministicRandom(options.Seed);
+        var order = new List<int>(data.Count);
+        for (int i = 0; i < data.Count; i++) order.Add(i);
+        int maxLen = 1;
+        foreach (var p in data) maxLen = Math.Max(maxLen, p.Words.Length);
+        var state = new ParserState(maxLen);
+        var feats = new ulong[DependencyParser.MaxFeatures];
+        var t = new float[3];
+        var ls = new float[2 * count];
+
+        DependencyParser? best = null;
+        double bestLas = -1, bestUas = 0;
+        int bestEpoch = 0;
+        for (int epoch = 1; epoch <= options.Epochs; epoch++)
+        {
+            var sw = Stopwatch.StartNew();
+            rng.Shuffle(order);
+            long correct = 0, total = 0;
+            foreach (int si in order)
+            {
+                var p = data[si];
+                Load(state, p);
+                while (!state.IsTerminal)
+                {
+                    int nf = DependencyParser.Features.Extract(state, feats);
+                    var fs = feats.AsSpan(0, nf);
+                    moves.Score(fs, t);
+                    int guess = DependencyParser.BestMove<float>(state, t);
+                    int gold = BestZeroCostMove(state, p, t);
+                    moves.Update(fs, gold, guess);
+                    int s0 = state.Stack(0);
+                    int goldHead = gold == 1 ? state.B : gold == 2 ? state.Stack(1) : -2;
+                    bool arcCorrect = gold != 0 && p.GoldHeads[s0] == goldHead;
+                    bool explore = epoch > 1 && (rng.NextUInt64() % 1_000_000) < (ulong)(options.ExploreProbability * 1_000_000);
+                    int move = explore ? guess : gold;
+                    int label = 0;
+                    if (arcCorrect || move != 0)
+                    {
+                        labelModel.Score(fs, ls);
+                        if (arcCorrect)
+                        {
+                            int predicted = DependencyParser.BestLabel(ls, gold, count);
+                            int offset = gold == 1 ? 0 : count;
+                            labelModel.Update(fs, offset + p.GoldLabels[s0], offset + predicted);
+                        }
+                        if (move != 0) label = move == gold && arcCorrect && !explore ? p.GoldLabels[s0] : DependencyParser.BestLabel(ls, move, count);
+                    }
+                    if (guess == gold) correct++;
+                    total++;
+                    state.Apply(move == 0 ? 0 : DependencyParser.Action(move, label));
+                }
+            }
+            long half = options.MaxWeightBytes / 2;
+            int minMoves = half > 0 ? moves.MinUpdatesForBudget(half, options.MinUpdates) : options.MinUpdates;
+            int minLabels = half > 0 ? labelModel.MinUpdatesForBudget(half, options.MinUpdates) : options.MinUpdates;
+            var parser = new DependencyParser(moves.Compile(minMoves), labelNames, 1, labelModel.Compile(minLabels));
+            var (uas, las) = Evaluate(parser, devData);
+            progress?.Invoke(string.Create(CultureInfo.InvariantCulture,
+                $"epoch {epoch,2}  train move acc {(double)correct / total:0.0000}  dev uas {uas:0.0000}  las {las:0.0000}  features {parser.Weights.FeatureCount}+{parser.LabelWeights!.FeatureCount} (min updates {minMoves}/{minLabels})  {sw.Elapsed.TotalSeconds:0.0}s"));
+            if (las > bestLas)
+            {
+                best = parser;
+                bestLas = las;
+                bestUas = uas;
+                bestEpoch = epoch;
+            }
+            else if (epoch - bestEpoch >= options.Patience)
+            {
+                progress?.Invoke($"early stop: no dev LAS improvement for {options.Patience} epochs; keeping epoch {bestEpoch}");
+                break;
+            }
+        }
+        return new ParserTrainingResult(best!, bestEpoch, bestUas, bestLas);
+    }
+
+    private static int BestZeroCostMove(ParserState st, Prepared p, float[] t)
+    {
+        int best = -1;
+        if (st.CanShift && CostShift(st, p.GoldHeads) == 0) best = 0;
+        if (st.CanLeft && CostLeft(st, p.GoldHeads) == 0 && (best < 0 || t[1] > t[best])) best = 1;
+        if (st.CanRight && CostRight(st, p.GoldHeads) == 0 && (best < 0 || t[2] > t[best])) best = 2;
+        if (best < 0) throw new InvalidOperationException("dynamic oracle found no zero-cost transition (non-projective gold tree?)");
+        return best;
     }
 
     public static void Save(string path, ParserTrainingResult result, string trainingData)

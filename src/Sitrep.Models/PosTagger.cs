@@ -20,6 +20,7 @@ public sealed class PosTagger : IStage
         "w+1.shape", "w-1.shape", "t-1.w+1",
         "t-1.w.s3", "t-2.w", "w-1.t-1", "w+1.s1", "w-1.s1", "w+2.s3", "w+1.w+2", "w-2.w-1", "w+1.form", "w-1.form", "flags-1.flags.flags+1", "title.w", "title.shape",
         "amb", "amb+1", "amb+2", "amb-1", "t-1.amb", "amb.amb+1", "t-1.amb+1",
+        "caprun.first", "caprun.amb", "caprun.t-1", "caprun.w-1.w+1cap",
     ];
 
     public static readonly ulong FeatureSetHash = FeatureHash.OfDescription("pos/1:" + string.Join(',', Templates) + "|" + Lemmatizer.Description);
@@ -114,8 +115,25 @@ public sealed class PosTagger : IStage
         }
         bool title = letters >= 3 && caps * 2 > letters;
         for (int i = 0; i < words.Length; i++) if (title) words[i].Flags |= 64;
+        SetCapitalRuns(words);
         for (int i = 0; i < words.Length; i++)
             words[i].Amb = _ambiguity.TryGet(FeatureHash.Of(98, words[i].Lower), out int mask) ? (ulong)(uint)mask : 0;
+    }
+
+    /// <summary>Fills <see cref="WordHashes.CapRun"/>: where a capitalized word sits in a run of capitalized words (PROPN versus NOUN).</summary>
+    internal static void SetCapitalRuns(Span<WordHashes> words)
+    {
+        int i = 0;
+        while (i < words.Length)
+        {
+            if ((words[i].Flags & 1) == 0) { words[i++].CapRun = 0; continue; }
+            int j = i;
+            while (j < words.Length && (words[j].Flags & 1) != 0) j++;
+            int len = Math.Min(j - i, 4);
+            for (int k = i; k < j; k++)
+                words[k].CapRun = len * 4 + (j - i == 1 ? 0 : k == i ? 1 : k == j - 1 ? 3 : 2);
+            i = j;
+        }
     }
 
     public void Process(Document document)
@@ -244,6 +262,11 @@ public sealed class PosTagger : IStage
         f[n++] = FeatureHash.Of(41, t1, w.Amb);
         f[n++] = FeatureHash.Of(42, w.Amb, wp1.Amb);
         f[n++] = FeatureHash.Of(43, t1, wp1.Amb);
+        ulong run = (ulong)w.CapRun, first = (ulong)(w.Flags & 16);
+        f[n++] = FeatureHash.Of(47, run, first);
+        f[n++] = FeatureHash.Of(48, run, first, w.Amb);
+        f[n++] = FeatureHash.Of(49, run, t1);
+        f[n++] = FeatureHash.Of(50, run, (ulong)(uint)(((wm1.Flags & 1) << 1) | (wp1.Flags & 1)), wp1.Amb);
         return n;
     }
 }

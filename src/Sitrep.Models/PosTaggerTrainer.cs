@@ -19,6 +19,8 @@ public sealed record PosTrainingOptions
     public int MinUpdates { get; init; } = 2;
     /// <summary>False to skip lemmatizer training (jackknifed taggers for the parser).</summary>
     public bool TrainLemmatizer { get; init; } = true;
+    /// <summary>Sentences the lemmatizer learns from (null = the tagger's training set), e.g. one treebank's lemma conventions.</summary>
+    public IReadOnlyList<ConlluSentence>? LemmatizerTrain { get; init; }
 }
 
 /// <summary>A trained POS tagger and lemmatizer with their dev scores.</summary>
@@ -32,7 +34,9 @@ public static class PosTaggerTrainer
 {
     public const string License =
         "Trained on UD English EWT (Universal Dependencies English Web Treebank), annotations CC BY-SA 4.0 " +
-        "(c) the UD English EWT contributors, https://github.com/UniversalDependencies/UD_English-EWT; this model is a derived work under CC BY-SA 4.0.";
+        "(c) the UD English EWT contributors, https://github.com/UniversalDependencies/UD_English-EWT, and on the GUM corpus " +
+        "(https://github.com/amir-zeldes/gum; annotations CC BY 4.0; only the news, interview, bio, voyage, academic and court " +
+        "genres, texts CC BY 2.5 / CC BY-SA 3.0 / CC BY 4.0); this model is a derived work under CC BY-SA 4.0.";
 
     internal static string ClassOf(ConlluWord w) => (w.Upos ?? "X") + "\t" + (w.Xpos ?? "_");
 
@@ -109,7 +113,7 @@ public static class PosTaggerTrainer
         if (!options.TrainLemmatizer)
             return new PosTrainingResult(best!, Lemmatizer.Train([]), bestEpoch, bestUpos, bestXpos, 0);
         var words = new List<(string, Upos, string, string)>();
-        foreach (var s in train)
+        foreach (var s in options.LemmatizerTrain ?? train)
             foreach (var w in s.Words)
                 words.Add((w.Form, w.UposTag, w.Xpos ?? "_", w.Lemma ?? "_"));
         var lemmatizer = Lemmatizer.Train(words);

@@ -11,6 +11,8 @@ internal struct WordHashes
     public ulong Amb;
     /// <summary>Bit flags: 1 capitalized, 2 all caps, 4 has digit, 8 has hyphen, 16 first in sentence, 64 headline-style sentence, 128 no letters.</summary>
     public int Flags;
+    /// <summary>Capitalized-run context, set by the tagger: run length (1-4+) × 4 + position in the run (0 alone, 1 first, 2 inside, 3 last); 0 = not capitalized.</summary>
+    public int CapRun;
 
     public static readonly WordHashes Start = Padding("-START-");
     public static readonly WordHashes Start2 = Padding("-START2-");

@@ -106,4 +106,58 @@ public sealed class PerceptronTests
         var b = new DeterministicRandom(5);
         for (int i = 0; i < 100; i++) Assert.Equal(a.NextUInt64(), b.NextUInt64());
     }
+
+    [Fact]
+    public void Dense_rows_score_like_sparse_rows_and_are_not_written()
+    {
+        // 200 classes: rows with at least 50 entries get a dense SIMD copy on load; shorter rows stay sparse.
+        const int classes = 200;
+        var rng = new DeterministicRandom(3);
+        var builder = new WeightTable.Builder(classes, 0.5f);
+        var keys = new List<ulong>();
+        var expected = new Dictionary<ulong, int[]>();
+        for (int k = 1; k <= 40; k++)
+        {
+            ulong key = FeatureHash.Of(5, (ulong)k);
+            int length = k % 2 == 0 ? 150 + k : 1 + k;
+            var row = new int[classes];
+            var packed = new List<int>();
+            for (int c = 0; c < classes && packed.Count < length; c += 1 + (k % 2 == 0 ? 0 : 3))
+            {
+                int weight = rng.Next(2000) - 1000;
+                if (weight == 0) continue;
+                row[c] = weight;
+                packed.Add(WeightTable.Pack(c, weight));
+            }
+            builder.Add(key, packed.ToArray());
+            keys.Add(key);
+            expected[key] = row;
+        }
+        var table = builder.Build();
+        var w = new ModelWriter();
+        table.WriteTo(w);
+        var bytes = w.WrittenSpan.ToArray();
+        var back = WeightTable.ReadFrom(new ModelReader(bytes, 0, bytes.Length, "t"));
+        var again = new ModelWriter();
+        back.WriteTo(again);
+        Assert.Equal(bytes, again.WrittenSpan.ToArray());
+
+        var scores = new int[classes];
+        var want = new int[classes];
+        for (int trial = 0; trial < 50; trial++)
+        {
+            var feats = new ulong[1 + rng.Next(20)];
+            Array.Clear(want);
+            for (int j = 0; j < feats.Length; j++)
+            {
+                feats[j] = j == 0 ? 12345 : keys[rng.Next(keys.Count)];
+                if (expected.TryGetValue(feats[j], out var row)) for (int c = 0; c < classes; c++) want[c] += row[c];
+            }
+            foreach (var t in new[] { table, back })
+            {
+                t.Score(feats, scores);
+                Assert.Equal(want, scores);
+            }
+        }
+    }
 }

@@ -32,9 +32,9 @@ public sealed class TrainingTests
         return list;
     }
 
-    private static byte[] TrainParser(out ParserTrainingResult result, int beam = 1)
+    private static byte[] TrainParser(out ParserTrainingResult result, int beam = 1, bool factored = false)
     {
-        result = DependencyParserTrainer.Train(Train, GoldTags(Train), Dev, GoldTags(Dev), new ParserTrainingOptions { Epochs = 3, MinUpdates = 1, BeamWidth = beam });
+        result = DependencyParserTrainer.Train(Train, GoldTags(Train), Dev, GoldTags(Dev), new ParserTrainingOptions { Epochs = 3, MinUpdates = 1, BeamWidth = beam, Factored = factored });
         string path = Path.Combine(Path.GetTempPath(), $"sitrep-parser-{Guid.NewGuid():N}.model");
         try
         {
@@ -62,6 +62,53 @@ public sealed class TrainingTests
         Assert.Equal(a, b);
         Assert.True(result.DevUas > 0.98, $"dev UAS {result.DevUas}");
         Assert.True(result.DevLas > 0.98, $"dev LAS {result.DevLas}");
+    }
+
+    [Fact]
+    public void Factored_parser_training_is_deterministic_learns_the_toy_grammar_and_round_trips()
+    {
+        var a = TrainParser(out var result, factored: true);
+        var b = TrainParser(out _, factored: true);
+        Assert.Equal(a, b);
+        Assert.True(result.Parser.IsFactored);
+        Assert.Equal(3, result.Parser.Weights.ClassCount);
+        Assert.Equal(2 * result.Parser.Labels.Length, result.Parser.LabelWeights!.ClassCount);
+        Assert.True(result.DevUas > 0.98, $"dev UAS {result.DevUas}");
+        Assert.True(result.DevLas > 0.98, $"dev LAS {result.DevLas}");
+
+        string dir = Path.Combine(Path.GetTempPath(), $"sitrep-factored-{Guid.NewGuid():N}");
+        try
+        {
+            Directory.CreateDirectory(dir);
+            string path = Path.Combine(dir, ModelLocator.ParserModelFile);
+            File.WriteAllBytes(path, a);
+            var loaded = DependencyParser.Load(path);
+            Assert.True(loaded.IsFactored);
+            // Greedy and beam decoding over the factored tables give full trees with the toy grammar's relations.
+            foreach (var parser in new[] { loaded, loaded.WithBeamWidth(4) })
+            {
+                var doc = ConlluDocument.FromSentences(Dev.GetRange(0, 20));
+                int k = 0;
+                foreach (var s in Dev.GetRange(0, 20))
+                    foreach (var w in s.Words) { doc.TokenAt(k).Pos = w.UposTag; doc.TokenAt(k).Tag = w.Xpos; k++; }
+                parser.Process(doc);
+                int ok = 0, total = 0;
+                k = 0;
+                foreach (var s in Dev.GetRange(0, 20))
+                {
+                    int start = k;
+                    foreach (var w in s.Words)
+                    {
+                        var t = doc[k++];
+                        int gold = w.Head == 0 ? -1 : start + w.Head - 1;
+                        total++;
+                        if (t.Head == gold && t.Relation == w.Deprel) ok++;
+                    }
+                }
+                Assert.True(ok > 0.97 * total, $"beam {parser.BeamWidth}: {ok}/{total}");
+            }
+        }
+        finally { Directory.Delete(dir, true); }
     }
 
     [Fact]
