@@ -16,6 +16,7 @@ public static class Pipelines
         .Add(new Tokenizer())
         .Add(new SentenceSplitter())
         .Add(PosTagger.Load(ModelLocator.PosModelPath()))
+        .Add(Lemmatizer.Load(ModelLocator.PosModelPath()))
         .Add(DependencyParser.Load(ModelLocator.ParserModelPath()))
         .Add(EntityRecognizer.Load(EntityRecognizer.DefaultPath()))
         .Add(new EntityLinker(EntityLexicon.Load()))

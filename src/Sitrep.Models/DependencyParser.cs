@@ -136,12 +136,38 @@ public sealed class DependencyParser : IStage
                     for (int i = 0; i < n; i++) span[i].Relation = _labels[labels[i]];
                 for (int i = 0; i < n; i++)
                     span[i].Head = heads[i] == n ? -1 : s.TokenStart + heads[i];
+                VoiceAgreement(span, heads.AsSpan(0, n));
             }
         }
         finally
         {
             ArrayPool<int>.Shared.Return(heads);
             ArrayPool<int>.Shared.Return(labels);
+        }
+    }
+
+    /// <summary>
+    /// Makes subject labels agree on voice, as UD English requires: a subject is <c>nsubj:pass</c> / <c>csubj:pass</c>
+    /// exactly when its head has an <c>aux:pass</c>. The parser scores labels one at a time and sometimes disagrees
+    /// with itself; heads are never changed.
+    /// </summary>
+    private static void VoiceAgreement(Span<TokenData> tokens, ReadOnlySpan<int> heads)
+    {
+        int n = tokens.Length;
+        for (int i = 0; i < n; i++)
+        {
+            string? rel = tokens[i].Relation;
+            if (rel is not ("nsubj" or "nsubj:pass" or "csubj" or "csubj:pass") || heads[i] >= n) continue;
+            bool passive = false;
+            for (int j = 0; j < n && !passive; j++) passive = heads[j] == heads[i] && tokens[j].Relation == "aux:pass";
+            bool clausal = rel[0] == 'c';
+            tokens[i].Relation = (clausal, passive) switch
+            {
+                (false, false) => "nsubj",
+                (false, true) => "nsubj:pass",
+                (true, false) => "csubj",
+                (true, true) => "csubj:pass",
+            };
         }
     }
 

@@ -19,6 +19,7 @@ public sealed class Lemmatizer : IStage
     private readonly int[] _ruleStrip;
     private readonly string[] _ruleAppend;
     private readonly bool[] _keepCase;
+    private readonly HashSet<string> _known;
 
     internal Lemmatizer(string[] lemmas, HashIndex exceptions, HashIndex rules, int[] ruleStrip, string[] ruleAppend, bool[] keepCase)
     {
@@ -28,6 +29,9 @@ public sealed class Lemmatizer : IStage
         _ruleStrip = ruleStrip;
         _ruleAppend = ruleAppend;
         _keepCase = keepCase;
+        // Every lemma of the exception table (all training lemmas), to prefer a suffix rule whose output is a real word.
+        _known = new HashSet<string>(lemmas.Length, StringComparer.OrdinalIgnoreCase);
+        foreach (var l in lemmas) _known.Add(l);
     }
 
     public string Name => "lemma";
@@ -61,22 +65,60 @@ public sealed class Lemmatizer : IStage
         if (xpos is not null && _exceptions.TryGet(TaggedKey(form, upos, xpos), out id)) return _lemmas[id];
         if (_exceptions.TryGet(ExactKey(form, upos), out id)) return _lemmas[id];
         if (_exceptions.TryGet(LowerKey(form, upos), out id)) return _lemmas[id];
+        if (upos == Upos.NUM && IsDigitGroups(form)) return StripCommas(form);
+        // Suffix rules, longest suffix first; the first output that is a known lemma wins, else the longest rule's output.
+        string? first = null;
         for (int k = Math.Min(MaxSuffix, form.Length); k >= 0; k--)
         {
-            if (!_rules.TryGet(RuleKey(form[^k..], upos), out int rule)) continue;
-            int strip = _ruleStrip[rule];
-            if (strip > form.Length) continue;
-            bool keep = _keepCase[(int)upos] && form.Length > 0 && char.IsUpper(form[0]);
-            string append = _ruleAppend[rule];
-            int stem = form.Length - strip;
-            return string.Create(stem + append.Length, (form.ToString(), stem, append, keep), static (dst, st) =>
-            {
-                var (f, stemLength, app, keepCase) = st;
-                for (int j = 0; j < stemLength; j++) dst[j] = keepCase ? f[j] : char.ToLowerInvariant(f[j]);
-                app.CopyTo(dst[stemLength..]);
-            });
+            if (!_rules.TryGet(RuleKey(form[^k..], upos), out int rule) || _ruleStrip[rule] > form.Length) continue;
+            string candidate = Apply(form, upos, rule);
+            if (_known.Contains(candidate)) return candidate;
+            first ??= candidate;
+        }
+        if (first is not null)
+        {
+            // e-restoration: "closest" → "clos" → "close", "aches" → "ach" → "ache".
+            if (first.Length > 2 && first[^1] != 'e' && _known.Contains(first + "e")) return first + "e";
+            return first;
         }
         return form.ToString();
+    }
+
+    /// <summary>"3200", "1,100", "6,606": digits, optionally in comma-separated groups of three (EWT lemmas drop the commas).</summary>
+    private static bool IsDigitGroups(ReadOnlySpan<char> form)
+    {
+        if (form.Length == 0 || !char.IsAsciiDigit(form[0])) return false;
+        int sinceComma = -1;
+        for (int i = 0; i < form.Length; i++)
+        {
+            char c = form[i];
+            if (char.IsAsciiDigit(c)) { if (sinceComma >= 0) sinceComma++; continue; }
+            if (c != ',' || i == 0 || (sinceComma >= 0 && sinceComma != 3) || (sinceComma < 0 && i > 3)) return false;
+            sinceComma = 0;
+        }
+        return sinceComma is -1 or 3;
+    }
+
+    private static string StripCommas(ReadOnlySpan<char> form)
+    {
+        if (form.IndexOf(',') < 0) return form.ToString();
+        var sb = new System.Text.StringBuilder(form.Length);
+        foreach (char c in form) if (c != ',') sb.Append(c);
+        return sb.ToString();
+    }
+
+    private string Apply(ReadOnlySpan<char> form, Upos upos, int rule)
+    {
+        int strip = _ruleStrip[rule];
+        bool keep = _keepCase[(int)upos] && form.Length > 0 && char.IsUpper(form[0]);
+        string append = _ruleAppend[rule];
+        int stem = form.Length - strip;
+        return string.Create(stem + append.Length, (form.ToString(), stem, append, keep), static (dst, st) =>
+        {
+            var (f, stemLength, app, keepCase) = st;
+            for (int j = 0; j < stemLength; j++) dst[j] = keepCase ? f[j] : char.ToLowerInvariant(f[j]);
+            app.CopyTo(dst[stemLength..]);
+        });
     }
 
     internal void WriteSection(ModelWriter w)

@@ -61,6 +61,32 @@ public sealed class ShippedModelTests
         Assert.Equal("punct", doc[5].Relation);
     }
 
+    [Theory]
+    [InlineData("closest", Upos.ADJ, "close")]        // e-restoration after the suffix rule
+    [InlineData("smelled", Upos.VERB, "smell")]       // the rule whose output is a known lemma wins
+    [InlineData("1,100", Upos.NUM, "1100")]           // EWT number lemmas drop thousands commas
+    [InlineData("3200", Upos.NUM, "3200")]
+    [InlineData("3,40", Upos.NUM, "3,40")]            // not a thousands grouping: left alone
+    public void Lemmatizer_prefers_real_words_and_normalizes_grouped_numbers(string form, Upos upos, string lemma)
+    {
+        var lemmatizer = Lemmatizer.Load(ModelLocator.PosModelPath());
+        Assert.Equal(lemma, lemmatizer.Lemmatize(form, upos));
+    }
+
+    [Fact]
+    public void Passive_subjects_agree_with_their_auxiliary()
+    {
+        var tagger = PosTagger.Load(ModelLocator.PosModelPath());
+        var parser = DependencyParser.Load(ModelLocator.ParserModelPath());
+        var doc = Sentence("The city was encircled by the army.");
+        tagger.Process(doc);
+        parser.Process(doc);
+        Assert.Equal(3, doc[1].Head);
+        Assert.Equal("nsubj:pass", doc[1].Relation);
+        Assert.Equal("aux:pass", doc[2].Relation);
+        Assert.Equal("obl", doc[6].Relation.AsSpan(0, 3).ToString());
+    }
+
     [Fact]
     public void Model_headers_carry_license_and_dev_scores()
     {

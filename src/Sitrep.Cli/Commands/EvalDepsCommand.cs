@@ -16,7 +16,8 @@ public static class EvalDepsCommand
         var json = new Option<bool>("--json") { Description = "Print one JSON object as the last line" };
         var model = new Option<string?>("--model") { Description = "Model directory (default: data/models or $SITREP_MODELS)" };
         var beam = new Option<int?>("--beam") { Description = "Decode with this beam width instead of the model's own (1 = greedy)" };
-        var command = new Command("deps", "Score the dependency parser with predicted POS (gold tokenization)") { gold, json, model, beam };
+        var errors = new Option<int>("--errors") { Description = "Also list the N most frequent label errors of correctly attached words on stderr" };
+        var command = new Command("deps", "Score the dependency parser with predicted POS (gold tokenization)") { gold, json, model, beam, errors };
         command.SetAction(parse =>
         {
             var sentences = Conllu.ReadFile(parse.GetValue(gold)!);
@@ -50,6 +51,10 @@ public static class EvalDepsCommand
             sw.Stop();
             double cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds;
             Console.WriteLine($"parsing, warm: {3 * d.Words / Math.Max(1e-9, sw.Elapsed.TotalSeconds):N0} words/s wall, {3 * d.Words / Math.Max(1e-9, cpu):N0} words per CPU second");
+            int top = parse.GetValue(errors);
+            if (top > 0)
+                foreach (var (e, n) in DependencyScorer.LabelErrors(sentences, doc, top))
+                    Console.Error.WriteLine($"{n,5}  {e}");
             if (parse.GetValue(json)) Console.WriteLine(EvaluationFormat.Json(rows));
             return 0;
         });

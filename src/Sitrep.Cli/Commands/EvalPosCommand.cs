@@ -15,7 +15,8 @@ public static class EvalPosCommand
         var gold = new Option<string>("--gold") { Description = "Gold CoNLL-U file", Required = true };
         var json = new Option<bool>("--json") { Description = "Print one JSON object as the last line" };
         var model = new Option<string?>("--model") { Description = "Model directory (default: data/models or $SITREP_MODELS)" };
-        var command = new Command("pos", "Score the POS tagger and lemmatizer (gold tokenization)") { gold, json, model };
+        var errors = new Option<int>("--errors") { Description = "Also list the N most frequent lemma errors (form, gold, predicted, gold/predicted UPOS) on stderr" };
+        var command = new Command("pos", "Score the POS tagger and lemmatizer (gold tokenization)") { gold, json, model, errors };
         command.SetAction(parse =>
         {
             var sentences = Conllu.ReadFile(parse.GetValue(gold)!);
@@ -32,6 +33,10 @@ public static class EvalPosCommand
             Console.WriteLine($"{s.Words} words, {sentences.Count} sentences, model {path}");
             Console.Write(EvaluationFormat.Table(rows));
             Console.WriteLine($"tagging+lemmatizing: {s.Words / Math.Max(1e-9, sw.Elapsed.TotalSeconds):N0} words/s (one thread, includes JIT warm-up)");
+            int top = parse.GetValue(errors);
+            if (top > 0)
+                foreach (var (e, n) in TaggingScorer.LemmaErrors(sentences, doc, top))
+                    Console.Error.WriteLine($"{n,5}  {e}");
             if (parse.GetValue(json)) Console.WriteLine(EvaluationFormat.Json(rows));
             return 0;
         });

@@ -34,6 +34,32 @@ public static class DependencyScorer
         return new DependencyScores((int)total, uas / d, las / d, lasU / d);
     }
 
+    /// <summary>The most frequent label errors on correctly attached words, as "gold→predicted (UPOS)", most frequent first.</summary>
+    public static List<(string Error, int Count)> LabelErrors(IReadOnlyList<ConlluSentence> gold, Document predicted, int top)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        int t = 0;
+        foreach (var s in gold)
+        {
+            int start = t;
+            foreach (var w in s.Words)
+            {
+                if (t >= predicted.TokenCount) break;
+                ref readonly var p = ref predicted.TokenAt(t++);
+                if (!s.HasTree) continue;
+                int goldHead = w.Head == 0 ? -1 : start + w.Head - 1;
+                if (p.Head != goldHead || string.Equals(p.Relation, w.Deprel, StringComparison.Ordinal)) continue;
+                string key = $"{w.Deprel}→{p.Relation}  ({p.Pos})";
+                counts[key] = counts.GetValueOrDefault(key) + 1;
+            }
+        }
+        var list = new List<(string, int)>();
+        foreach (var (k, v) in counts) list.Add((k, v));
+        list.Sort((a, b) => a.Item2 != b.Item2 ? b.Item2.CompareTo(a.Item2) : string.CompareOrdinal(a.Item1, b.Item1));
+        if (list.Count > top) list.RemoveRange(top, list.Count - top);
+        return list;
+    }
+
     private static ReadOnlySpan<char> Universal(string? label)
     {
         if (label is null) return [];

@@ -28,4 +28,27 @@ public static class TaggingScorer
         double d = Math.Max(1, total);
         return new TaggingScores((int)total, upos / d, xpos / d, lemma / d);
     }
+
+    /// <summary>The most frequent lemma errors as "form gold→predicted (goldUPOS/predictedUPOS)", most frequent first.</summary>
+    public static List<(string Error, int Count)> LemmaErrors(IReadOnlyList<ConlluSentence> gold, Document predicted, int top)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        int t = 0;
+        foreach (var s in gold)
+        {
+            foreach (var w in s.Words)
+            {
+                if (t >= predicted.TokenCount) break;
+                ref readonly var p = ref predicted.TokenAt(t++);
+                if (string.Equals(p.Lemma, w.Lemma ?? "_", StringComparison.Ordinal)) continue;
+                string key = $"{w.Form}  {w.Lemma}→{p.Lemma}  ({w.UposTag}/{p.Pos})";
+                counts[key] = counts.GetValueOrDefault(key) + 1;
+            }
+        }
+        var list = new List<(string, int)>();
+        foreach (var (k, v) in counts) list.Add((k, v));
+        list.Sort((a, b) => a.Item2 != b.Item2 ? b.Item2.CompareTo(a.Item2) : string.CompareOrdinal(a.Item1, b.Item1));
+        if (list.Count > top) list.RemoveRange(top, list.Count - top);
+        return list;
+    }
 }
