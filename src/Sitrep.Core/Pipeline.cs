@@ -9,14 +9,60 @@ public sealed class Pipeline
 
     public IReadOnlyList<IStage> Stages => _stages;
 
-    public Document Process(Document document)
+    public Document Process(Document document) => Process(document, null);
+
+    /// <summary>Runs every stage in order; when <paramref name="timings"/> is given, adds each stage's elapsed time to it.</summary>
+    public Document Process(Document document, StageTimings? timings)
     {
         foreach (var stage in _stages)
         {
+            long t0 = timings is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
             stage.Process(document);
+            if (timings is not null) timings.Add(stage.Name, System.Diagnostics.Stopwatch.GetTimestamp() - t0);
             document.Layers.Add(stage.Name);
         }
+        timings?.CountDocument(document.TokenCount, document.Text.Length);
         return document;
+    }
+}
+
+/// <summary>Time spent per stage over the documents a caller runs through a pipeline (one caller thread; not shared).</summary>
+public sealed class StageTimings
+{
+    private readonly List<(string Stage, long Ticks)> _stages = [];
+
+    public int Documents { get; private set; }
+    public long Tokens { get; private set; }
+    public long Characters { get; private set; }
+
+    public IReadOnlyList<(string Stage, long Ticks)> Stages => _stages;
+
+    public TimeSpan Total
+    {
+        get
+        {
+            long sum = 0;
+            foreach (var (_, t) in _stages) sum += t;
+            return System.Diagnostics.Stopwatch.GetElapsedTime(0, sum);
+        }
+    }
+
+    public void Add(string stage, long ticks)
+    {
+        for (int i = 0; i < _stages.Count; i++)
+        {
+            if (!string.Equals(_stages[i].Stage, stage, StringComparison.Ordinal)) continue;
+            _stages[i] = (stage, _stages[i].Ticks + ticks);
+            return;
+        }
+        _stages.Add((stage, ticks));
+    }
+
+    public void CountDocument(int tokens, int characters)
+    {
+        Documents++;
+        Tokens += tokens;
+        Characters += characters;
     }
 }
 

@@ -32,6 +32,22 @@ public sealed class PipelineTests
     }
 
     [Fact]
+    public void Process_with_timings_accumulates_per_stage_and_counts_documents()
+    {
+        var pipeline = new PipelineBuilder()
+            .Add(new FakeStage("tokenizer", [], [Layers.Tokens]))
+            .Add(new FakeStage("tagger", [Layers.Tokens], [Layers.Pos]))
+            .Build();
+        var timings = new StageTimings();
+        pipeline.Process(new Document("Hello."), timings);
+        pipeline.Process(new Document("Hi there."), timings);
+        Assert.Equal(2, timings.Documents);
+        Assert.Equal(15, timings.Characters);
+        Assert.Equal(["tokenizer", "tagger"], timings.Stages.Select(s => s.Stage));
+        Assert.All(timings.Stages, s => Assert.True(s.Ticks >= 0));
+    }
+
+    [Fact]
     public void AddToken_rejects_offsets_outside_the_text()
     {
         var doc = new Document("abc");

@@ -19,7 +19,8 @@ public static class ExtractCommand
         format.AcceptOnlyFromAmong("json", "jsonl", "geojson");
         var published = new Option<string?>("--published") { Description = "Publication date (YYYY-MM-DD or an ISO 8601 date-time); overrides the article's own" };
         var tokens = new Option<bool>("--tokens") { Description = "Add the token list (POS, lemma, head, relation) to the output" };
-        var command = new Command("extract", "Extract structured situation data from news articles") { files, format, published, tokens };
+        var profile = new Option<bool>("--profile") { Description = "Print the time spent in each pipeline stage on stderr" };
+        var command = new Command("extract", "Extract structured situation data from news articles") { files, format, published, tokens, profile };
         command.SetAction(parse =>
         {
             var date = ParsePublished(parse.GetValue(published));
@@ -28,13 +29,14 @@ public static class ExtractCommand
             var paths = parse.GetRequiredValue(files);
             var documents = new List<Document>();
             int failures = 0;
+            var timings = parse.GetValue(profile) ? new StageTimings() : null;
             foreach (var path in paths)
             {
                 try
                 {
                     foreach (var result in reader.ReadFile(path))
                     {
-                        if (result.Document is { } doc) documents.Add(pipeline.Process(doc));
+                        if (result.Document is { } doc) documents.Add(pipeline.Process(doc, timings));
                         else { Console.Error.WriteLine($"sitrep: {result.Error!.Message}"); failures++; }
                     }
                 }
@@ -45,9 +47,21 @@ public static class ExtractCommand
                 }
             }
             Write(documents, parse.GetValue(format), parse.GetValue(tokens));
+            if (timings is not null) PrintProfile(timings);
             return failures > 0 ? CliRunner.InputError : CliRunner.Ok;
         });
         return command;
+    }
+
+    private static void PrintProfile(StageTimings timings)
+    {
+        double total = Math.Max(1e-9, timings.Total.TotalMilliseconds);
+        Console.Error.WriteLine($"{timings.Documents} documents, {timings.Tokens:N0} tokens, {timings.Characters:N0} characters, {total:N1} ms in the pipeline ({timings.Documents / (total / 1000):N1} documents/s, {timings.Tokens / (total / 1000):N0} tokens/s, first document includes warm-up)");
+        foreach (var (stage, ticks) in timings.Stages)
+        {
+            double ms = System.Diagnostics.Stopwatch.GetElapsedTime(0, ticks).TotalMilliseconds;
+            Console.Error.WriteLine($"  {stage,-12} {ms,10:N1} ms  {100 * ms / total,5:N1}%");
+        }
     }
 
     private static void Write(List<Document> documents, string? format, bool includeTokens)
