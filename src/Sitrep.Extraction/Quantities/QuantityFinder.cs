@@ -365,6 +365,17 @@ internal ref struct QuantityScan
         _ => "exact",
     };
 
+    /// <summary>
+    /// The singular unit of a tagged noun. Plural nouns go through the quantity lexicon's singularizer: the treebank
+    /// lemmas it was trained on keep some plurals ("troops") and "people" counts persons.
+    /// </summary>
+    private readonly string NounUnit(int k)
+    {
+        ref readonly var t = ref _t[k];
+        if (t.Tag is "NNS" || t.Lemma is null) return _lexicon.Lemmatize(Word(k));
+        return t.Lemma;
+    }
+
     /// <summary>The lemma of the noun a figure counts, starting at token j; null when none follows.</summary>
     private readonly string? CountedNoun(int j, int numberToken)
     {
@@ -373,7 +384,7 @@ internal ref struct QuantityScan
         {
             ref readonly var t = ref _t[k];
             if (t.Relation == "nummod" && t.Head > k && t.Head < _end && _t[t.Head].Pos is Upos.NOUN or Upos.PROPN)
-                return _t[t.Head].Lemma ?? _lexicon.Lemmatize(Word(t.Head));
+                return NounUnit(t.Head);
         }
         for (int k = j; k < _end && k < j + 5; k++)
         {
@@ -381,7 +392,7 @@ internal ref struct QuantityScan
             if (t.Pos != Upos.None)
             {
                 if (t.Pos is Upos.ADJ or Upos.NUM || t.Pos == Upos.PUNCT && Is(k, "-")) continue;
-                if (t.Pos is Upos.NOUN or Upos.PROPN) return t.Lemma ?? _lexicon.Lemmatize(Word(k));
+                if (t.Pos is Upos.NOUN or Upos.PROPN) return NounUnit(k);
                 return null;
             }
             if (t.Kind != TokenKind.Word)
