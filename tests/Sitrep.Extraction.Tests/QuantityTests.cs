@@ -80,4 +80,54 @@ public sealed class QuantityTests
     [InlineData("Iraqis", "iraqi")]
     public void Lemmatizes_plurals(string word, string lemma) =>
         Assert.Equal(lemma, Sitrep.Extraction.Quantities.QuantityLexicon.English().Lemmatize(word));
+
+    private static Document Tagged(string text, params (int Token, Upos Pos, string Tag, string? Relation)[] tags)
+    {
+        var doc = new Document(text);
+        new Sitrep.Text.Tokenization.Tokenizer().Process(doc);
+        new Sitrep.Text.Tokenization.SentenceSplitter().Process(doc);
+        foreach (var (token, pos, tag, relation) in tags)
+        {
+            doc.TokenAt(token).Pos = pos;
+            doc.TokenAt(token).Tag = tag;
+            doc.TokenAt(token).Relation = relation;
+        }
+        new Sitrep.Extraction.Quantities.QuantityFinder().Process(doc);
+        return doc;
+    }
+
+    [Fact]
+    public void A_plural_treebank_lemma_is_singularized()
+    {
+        // EWT lemmatizes some plurals as themselves ("troops"); the unit is still the singular.
+        var doc = new Document("They sent 40 troops.");
+        new Sitrep.Text.Tokenization.Tokenizer().Process(doc);
+        new Sitrep.Text.Tokenization.SentenceSplitter().Process(doc);
+        doc.TokenAt(2).Pos = Upos.NUM;
+        doc.TokenAt(3).Pos = Upos.NOUN;
+        doc.TokenAt(3).Tag = "NNS";
+        doc.TokenAt(3).Lemma = "troops";
+        new Sitrep.Extraction.Quantities.QuantityFinder().Process(doc);
+        Assert.Equal("troop", Analyze.Quantity(doc, "40").Unit);
+    }
+
+    [Fact]
+    public void A_change_by_a_figure_counts_the_object_noun()
+    {
+        // They(0) will(1) grow(2) the(3) contingent(4) of(5) fighters(6) by(7) a(8) couple(9) hundred(10) .(11)
+        var doc = Tagged("They will grow the contingent of fighters by a couple hundred.",
+            (0, Upos.PRON, "PRP", "nsubj"), (1, Upos.AUX, "MD", "aux"), (2, Upos.VERB, "VB", "root"), (3, Upos.DET, "DT", "det"),
+            (4, Upos.NOUN, "NN", "obj"), (5, Upos.ADP, "IN", "case"), (6, Upos.NOUN, "NNS", "nmod"), (7, Upos.ADP, "IN", "case"));
+        var q = Analyze.Quantity(doc, "a couple hundred");
+        Assert.Equal(200, q.Value);
+        Assert.Equal("fighter", q.Unit);
+    }
+
+    [Fact]
+    public void A_change_of_the_subject_has_no_counted_unit()
+    {
+        // Prices(0) rose(1) by(2) 20(3) .(4)
+        var doc = Tagged("Prices rose by 20.", (0, Upos.NOUN, "NNS", "nsubj"), (1, Upos.VERB, "VBD", "root"), (2, Upos.ADP, "IN", "case"));
+        Assert.Null(Analyze.Quantity(doc, "20").Unit);
+    }
 }

@@ -338,6 +338,8 @@ internal ref struct QuantityScan
             unit = CountedNoun(end, first);
         else if (figure.Kind == QuantityKind.Multiplier)
             unit = Is(end, "the") || Is(end, "as") ? CountedNoun(end + 1, first) : null;
+        if (unit is null && figure.Kind == QuantityKind.Cardinal)
+            unit = ElidedUnit(first);
         if (figure.NeedsUnit && unit is null) return resume;
         int start = _t[first].Start, stop = _t[end - 1].End;
         _doc.Quantities.Add(new Quantity
@@ -375,6 +377,26 @@ internal ref struct QuantityScan
         if (t.Tag is "NNS" || t.Lemma is null) return _lexicon.Lemmatize(Word(k));
         return t.Lemma;
     }
+
+    /// <summary>
+    /// The unit of a figure that names none because it measures a change: "grow the contingent of fighters by a
+    /// couple hundred" counts fighters. Only after "by", from the nearest tagged plural noun before it.
+    /// </summary>
+    private readonly string? ElidedUnit(int first)
+    {
+        int k = first - 1;
+        while (k >= _start && (_t[k].Kind == TokenKind.Punctuation && IsQuoteMark(k) || Is(k, "a") || Is(k, "an"))) k--;
+        if (!Is(k, "by")) return null;
+        for (int m = k - 1; m >= _start && m >= k - 10; m--)
+        {
+            // The counted noun sits in the verb's object ("increase the number of troops by 500"): stop at the verb.
+            if (_t[m].Pos is Upos.VERB or Upos.AUX or Upos.CCONJ || _t[m].Kind == TokenKind.Punctuation && !IsQuoteMark(m)) return null;
+            if (_t[m].Tag == "NNS" && _t[m].Relation is not ("nsubj" or "nsubj:pass")) return NounUnit(m);  // "prices rose by 20" measures the prices, not a count of them
+        }
+        return null;
+    }
+
+    private readonly bool IsQuoteMark(int i) => _t[i].Length == 1 && _text[_t[i].Start] is '"' or '\'' or '\u201C' or '\u201D' or '\u2018' or '\u2019';
 
     /// <summary>The lemma of the noun a figure counts, starting at token j; null when none follows.</summary>
     private readonly string? CountedNoun(int j, int numberToken)
