@@ -8,5 +8,6 @@ var root = new RootCommand("Sitrep: news reports to structured, traceable situat
     EvalCommand.Create(),
     TrainCommand.Create(),
     DataCommand.Create(),
+    ServeCommand.Create(),
 };
 return CliRunner.Run(root, args);
