@@ -20,10 +20,8 @@ public sealed record ServerOptions
     /// <summary>The extraction pipeline run by POST /api/extract and POST /api/documents.</summary>
     public required Pipeline Pipeline { get; init; }
 
-#if SITREP_STORE
     /// <summary>The store the GET endpoints read and POST /api/documents writes; without one only /api/extract is served.</summary>
     public Storage.IStore? Store { get; init; }
-#endif
 
     /// <summary>Where the built web page lives; defaults to <c>wwwroot</c> next to the assembly.</summary>
     public string? WebRoot { get; init; }

@@ -47,13 +47,11 @@ public static class SitrepServer
         builder.Services.ConfigureHttpJsonOptions(j => j.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(new ArticleExtractor(options.Pipeline, options.MaxBodyBytes));
-#if SITREP_STORE
         if (options.Store is { } store)
         {
             builder.Services.AddSingleton(store);
             builder.Services.AddSingleton(new Store.EventAggregates(store));
         }
-#endif
 
         var app = builder.Build();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteException });
@@ -76,9 +74,7 @@ public static class SitrepServer
             .AddOpenApiOperationTransformer(OpenApiBodies.Article)
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(413).ProducesProblem(415);
-#if SITREP_STORE
         if (options.Store is not null) Store.StoreEndpoints.Map(api);
-#endif
         // Unknown API paths are 404 problems rather than the page's HTML.
         api.Map("/{**rest}", (string? rest) => ApiProblem.Of(404, "path", $"no API endpoint /api/{rest}")).ExcludeFromDescription();
         return app;
@@ -142,10 +138,8 @@ public static class SitrepServer
         var result = error switch
         {
             ApiProblemException p => ApiProblem.Of(p.Status, p.Field, p.Detail),
-#if SITREP_STORE
             Storage.StoreQueryException q => ApiProblem.Of(400, Store.QueryParameters.FieldOf(q), q.Message),
             Storage.StoreException s => ApiProblem.Of(503, "store", s.Message),
-#endif
             BadHttpRequestException b => ApiProblem.Of(b.StatusCode, "request", b.Message),
             OperationCanceledException when http.RequestAborted.IsCancellationRequested => ApiProblem.Of(503, "request", "the request took too long and was cancelled"),
             _ => ApiProblem.Of(500, "server", "the server failed to handle the request; see its log"),

@@ -22,27 +22,21 @@ public sealed class ServerFixture : IAsyncLifetime
     public string Folder { get; } = Directory.CreateTempSubdirectory("sitrep-server-tests-").FullName;
     public Uri BaseAddress { get; private set; } = null!;
     public HttpClient Client { get; private set; } = null!;
-#if SITREP_STORE
     public Storage.IStore Store { get; private set; } = null!;
-#endif
 
     public static string RepoRoot { get; } = FindRepoRoot();
     public static string SeedArticle => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "samples", "straits-times-2016-10-27-mosul-raqqa.txt"));
 
     public async ValueTask InitializeAsync()
     {
-#if SITREP_STORE
         Store = await Storage.StoreFactory.OpenAsync(Path.Combine(Folder, "sitrep.db"));
-#endif
         _app = SitrepServer.Build(new ServerOptions
         {
             Urls = "http://127.0.0.1:0",
             ApiKey = ApiKey,
             MaxBodyBytes = MaxBody,
             Pipeline = Pipelines.Extraction(),
-#if SITREP_STORE
             Store = Store,
-#endif
         });
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -58,9 +52,7 @@ public sealed class ServerFixture : IAsyncLifetime
             await _app.StopAsync();
             await _app.DisposeAsync();
         }
-#if SITREP_STORE
         if (Store is not null) await Store.DisposeAsync();
-#endif
         try { Directory.Delete(Folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 

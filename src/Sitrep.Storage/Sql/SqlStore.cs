@@ -130,16 +130,13 @@ public abstract partial class SqlStore : IStore
         {
             return await operation().ConfigureAwait(false);
         }
-        catch (Exception e) when (e is not StoreException and not OperationCanceledException and not StoreQueryException
-                                  and not ArgumentException and not InvalidOperationException || e is InvalidOperationException && IsProviderError(e))
+        catch (DbException e)
         {
             throw MapException(e);
         }
     }
 
     private protected Task GuardAsync(Func<Task> operation) => GuardAsync<bool>(async () => { await operation().ConfigureAwait(false); return true; });
-
-    private protected virtual bool IsProviderError(Exception e) => false;
 
     private protected static string Now() => DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
