@@ -30,6 +30,7 @@ public sealed class ServerFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Store = await Storage.StoreFactory.OpenAsync(Path.Combine(Folder, "sitrep.db"));
+        await SyntheticEvents.SeedAsync(Store);
         _app = SitrepServer.Build(new ServerOptions
         {
             Urls = "http://127.0.0.1:0",

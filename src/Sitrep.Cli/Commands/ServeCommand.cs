@@ -26,8 +26,12 @@ public static class ServeCommand
             if (limit < 1024) throw new UsageException("--max-body: must be at least 1024 bytes");
             var key = parse.GetValue(apiKey) ?? Environment.GetEnvironmentVariable("SITREP_API_KEY");
             if (key is not null && key.Length == 0) key = null;
+            Storage.IStore store;
+            try { store = Storage.StoreFactory.OpenAsync(parse.GetValue(db)).GetAwaiter().GetResult(); }
+            catch (Storage.StoreException e) { throw new SitrepInputException(Storage.StoreFactory.Resolve(parse.GetValue(db)), e.Message); }
             var options = new ServerOptions
             {
+                Store = store,
                 Urls = listen,
                 ApiKey = key,
                 MaxBodyBytes = limit,
@@ -35,8 +39,9 @@ public static class ServeCommand
             };
             var app = SitrepServer.Build(options);
             app.Lifetime.ApplicationStarted.Register(() =>
-                Console.Error.WriteLine($"sitrep: serving {listen}{(key is null ? "" : " (POST needs the API key)")}; Ctrl-C stops"));
-            app.Run();
+                Console.Error.WriteLine($"sitrep: serving {store.Description} on {listen}{(key is null ? "" : " (POST needs the API key)")}; Ctrl-C stops"));
+            try { app.Run(); }
+            finally { store.DisposeAsync().AsTask().GetAwaiter().GetResult(); }
             return CliRunner.Ok;
         });
         return command;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using CsvHelper;
 using Sitrep.Json;
 using Sitrep.Storage;
 using Sitrep.Text.Tokenization;
@@ -123,9 +122,7 @@ public static class StoreEndpoints
 
     private static IResult Csv<T>(IReadOnlyList<T> rows, string? next)
     {
-        using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture)) csv.WriteRecords(rows);
-        return new HeaderResult(Results.Text(text.ToString(), "text/csv", Encoding.UTF8), next);
+        return new HeaderResult(Results.Text(CsvRows.Write(rows), "text/csv", Encoding.UTF8), next);
     }
 
     private static IResult EventsGeoJson(Page<EventRow> page)
@@ -169,7 +166,7 @@ public static class StoreEndpoints
     {
         var doc = stored.Document;
         if (doc.Sentences.Count == 0) Sentences.Process(doc);
-        var sitrep = new DocumentJsonWriter(new JsonWriterOptions { Indented = false }).ToJson(doc);
+        var sitrep = new DocumentJsonWriter(new Sitrep.Json.JsonWriterOptions { Indented = false }).ToJson(doc);
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer))
         {
