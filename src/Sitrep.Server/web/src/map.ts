@@ -54,6 +54,8 @@ export async function mapView(target: HTMLElement): Promise<() => void> {
     },
   });
   cluster.addTo(map);
+  // Places without events stay small grey dots outside the clusters, so cluster counts are event counts.
+  const placeLayer = L.layerGroup().addTo(map);
 
   const list = async (p: MapPoint) => {
     clear(panel);
@@ -77,6 +79,7 @@ export async function mapView(target: HTMLElement): Promise<() => void> {
       const data = await get<{ points: MapPoint[] }>('map', { ...f, places: showPlaces.checked ? 'true' : 'false' });
       if (mine !== generation) return;
       cluster.clearLayers();
+      placeLayer.clearLayers();
       const markers: Marked[] = [];
       for (const p of data.points) {
         const r = p.kind === 'events' ? radius(p.count) : 5;
@@ -86,9 +89,12 @@ export async function mapView(target: HTMLElement): Promise<() => void> {
         const m = L.marker([p.lat, p.lon], { title: `${p.name}: ${p.count} ${p.kind === 'events' ? 'events' : 'mentions'}`, icon: L.divIcon({ className: 'marker-icon', html: dot, iconSize: [2 * r, 2 * r] }) }) as Marked;
         m.point = p;
         m.on('click', () => list(p));
-        markers.push(m);
+        if (p.kind === 'events') markers.push(m); else placeLayer.addLayer(m);
       }
       cluster.addLayers(markers);
+      // Zoom to where the events are (places without events can be anywhere in the world).
+      const eventPoints = data.points.filter(p => p.kind === 'events');
+      if (eventPoints.length > 0) map.fitBounds(L.latLngBounds(eventPoints.map(p => [p.lat, p.lon] as [number, number])).pad(0.3), { maxZoom: 5 });
       const events = data.points.filter(p => p.kind === 'events').reduce((s, p) => s + p.count, 0);
       status.textContent = `${events} events at ${data.points.filter(p => p.kind === 'events').length} places`;
     } catch (e) {

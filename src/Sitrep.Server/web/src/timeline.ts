@@ -46,7 +46,7 @@ export function timelineView(target: HTMLElement): () => void {
     plot = new uPlot({
       width: width(), height: 260, series,
       scales: { x: { time: true, range: (_u, min, max) => [min - DAY / 2, max + DAY / 2] } },
-      axes: [{}, { label: 'events' }],
+      axes: [{ incrs: [DAY, 2 * DAY, 7 * DAY, 14 * DAY, 30 * DAY, 91 * DAY, 365 * DAY], values: (_u, splits) => splits.map(v => toDay(v)), space: 80 }, { label: 'events' }],
       cursor: { drag: { x: true, y: false, setScale: false } },
       hooks: {
         setSelect: [u => {
