@@ -4,7 +4,7 @@ namespace Sitrep.Server.Tests;
 
 /// <summary>
 /// Debian's Chromium driven by Playwright (no browser download): skipped with a message when /usr/bin/chromium is
-/// absent on a developer machine, a failure when CI=true (.ci/run installs it).
+/// absent on a developer machine, a failure when CI=true or SITREP_REQUIRE_BROWSER=1 (.ci/run installs it and sets the latter).
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
@@ -36,8 +36,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         if (Browser is null)
         {
-            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-                Assert.Fail(Missing + " (CI=true: browser tests must run)");
+            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase)
+                || Environment.GetEnvironmentVariable("SITREP_REQUIRE_BROWSER") == "1")
+                Assert.Fail(Missing + " (CI=true or SITREP_REQUIRE_BROWSER=1: browser tests must run)");
             Assert.Skip(Missing!);
         }
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
