@@ -23,6 +23,9 @@ public sealed record ServerOptions
     /// <summary>The store the GET endpoints read and POST /api/documents writes; without one only /api/extract is served.</summary>
     public Storage.IStore? Store { get; init; }
 
+    /// <summary>Compute the unfiltered map and timeline in the background at start (off in tests that count queries).</summary>
+    public bool WarmAggregates { get; init; } = true;
+
     /// <summary>Where the built web page lives; defaults to <c>wwwroot</c> next to the assembly.</summary>
     public string? WebRoot { get; init; }
 }

@@ -54,6 +54,12 @@ public static class SitrepServer
         }
 
         var app = builder.Build();
+        if (options.Store is not null && options.WarmAggregates)
+            app.Lifetime.ApplicationStarted.Register(() => _ = Task.Run(async () =>
+            {
+                try { await app.Services.GetRequiredService<Store.EventAggregates>().WarmAsync(app.Lifetime.ApplicationStopping); }
+                catch (Exception e) when (e is OperationCanceledException or Storage.StoreException or Microsoft.Data.Sqlite.SqliteException) { }
+            }));
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteException });
         app.UseStatusCodePages(WriteStatusCode);
         app.UseRequestTimeouts();

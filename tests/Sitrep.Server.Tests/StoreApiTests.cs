@@ -208,6 +208,17 @@ public sealed class StoreApiTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task Cached_aggregates_follow_new_documents()
+    {
+        const string query = "/api/map?places=false&near=15.5,32.5,30";
+        Assert.Empty((await Get(query)).GetProperty("points").EnumerateArray());
+        var spec = new SyntheticEvents.Spec("2016-11-02", "Khartoum", 15.5, 32.53, "SD", "190", "SDNMIL", "Sudanese troops", "fought", "rebels");
+        await server.Store.AddDocumentAsync(SyntheticEvents.Build(spec, 900), Ct);
+        var points = (await Get(query)).GetProperty("points").EnumerateArray().ToList();
+        Assert.Equal("Khartoum", Assert.Single(points).GetProperty("name").GetString());
+    }
+
+    [Fact]
     public async Task Timeline_counts_events_per_day_by_quad_and_root()
     {
         var t = await Get("/api/timeline?by=quad&place=Mosul");

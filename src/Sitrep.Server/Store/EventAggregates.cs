@@ -29,6 +29,39 @@ public sealed class EventAggregates(IStore store)
         ? new SqliteConnectionStringBuilder { DataSource = s.Path, Mode = SqliteOpenMode.ReadOnly, Pooling = true, DefaultTimeout = 30 }.ToString()
         : null;
 
+    // Grouping a million events takes SQLite a second or more, so results are kept per store version (the newest
+    // event cluster and document ids: any ingest changes one of them) and reused until the store changes.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Version, object Result)> _cache = new(StringComparer.Ordinal);
+    private const int CacheEntries = 256;
+
+    private async Task<string?> VersionAsync(CancellationToken ct)
+    {
+        if (_sqlite is null) return null;
+        await using var c = await OpenAsync(ct);
+        await using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT (SELECT max(id) FROM event_clusters) || ':' || (SELECT max(id) FROM documents) || ':' || (SELECT count(*) FROM errors)";
+        return Convert.ToString(await cmd.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture) ?? "";
+    }
+
+    private async Task<T> CachedAsync<T>(string key, Func<Task<T>> compute, CancellationToken ct) where T : class
+    {
+        var version = await VersionAsync(ct);
+        if (version is null) return await compute();
+        if (_cache.TryGetValue(key, out var hit) && hit.Version == version) return (T)hit.Result;
+        var result = await compute();
+        if (_cache.Count >= CacheEntries) _cache.Clear();
+        _cache[key] = (version, result);
+        return result;
+    }
+
+    /// <summary>Computes the unfiltered map and timeline once at start, so the first visitor does not wait for them.</summary>
+    public async Task WarmAsync(CancellationToken ct)
+    {
+        var all = new StoreQuery();
+        await MapAsync(all, places: true, ct);
+        await TimelineAsync(all, "quad", ct);
+    }
+
     private bool UsesSql(StoreQuery q) => _sqlite is not null && q.Speaker is null && q.Text is null && q.DocumentId is null;
 
     public static int QuadOf(string? cameoRoot)
@@ -39,7 +72,13 @@ public sealed class EventAggregates(IStore store)
 
     // ---- map -------------------------------------------------------------------------------------------------------
 
-    public async Task<IReadOnlyList<MapPoint>> MapAsync(StoreQuery q, bool places, CancellationToken ct)
+    public Task<IReadOnlyList<MapPoint>> MapAsync(StoreQuery q, bool places, CancellationToken ct) =>
+        CachedAsync("map|" + places + "|" + (q with { Limit = 0, Cursor = null }), () => ComputeMapAsync(q, places, ct), ct);
+
+    public Task<Timeline> TimelineAsync(StoreQuery q, string by, CancellationToken ct) =>
+        CachedAsync("timeline|" + by + "|" + (q with { Limit = 0, Cursor = null }), () => ComputeTimelineAsync(q, by, ct), ct);
+
+    private async Task<IReadOnlyList<MapPoint>> ComputeMapAsync(StoreQuery q, bool places, CancellationToken ct)
     {
         // (lat, lon) -> name, country, counts per quad
         var points = new Dictionary<(double, double), (string Name, string? Country, long[] Quads)>();
@@ -93,7 +132,7 @@ public sealed class EventAggregates(IStore store)
 
     // ---- timeline --------------------------------------------------------------------------------------------------
 
-    public async Task<Timeline> TimelineAsync(StoreQuery q, string by, CancellationToken ct)
+    private async Task<Timeline> ComputeTimelineAsync(StoreQuery q, string by, CancellationToken ct)
     {
         var counts = new SortedDictionary<string, Dictionary<string, long>>(StringComparer.Ordinal);
         bool truncated = false;
