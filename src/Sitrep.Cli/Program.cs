@@ -9,5 +9,11 @@ var root = new RootCommand("Sitrep: news reports to structured, traceable situat
     TrainCommand.Create(),
     DataCommand.Create(),
     ServeCommand.Create(),
+    IngestCommand.Create(),
+    EventsCommand.Create(),
+    QuotesCommand.Create(),
+    EntitiesCommand.Create(),
+    DocumentsCommand.Create(),
+    StatsCommand.Create(),
 };
 return CliRunner.Run(root, args);

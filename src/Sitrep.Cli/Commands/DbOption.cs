@@ -1,0 +1,17 @@
+using System.CommandLine;
+using Sitrep.Storage;
+
+namespace Sitrep.Cli.Commands;
+
+/// <summary>The --db option every store command shares: a SQLite file (default ./sitrep.db, or SITREP_DB) or a postgres:// URL.</summary>
+public static class DbOption
+{
+    public static Option<string?> Create() => new("--db")
+    {
+        Description = $"Store: a SQLite file (default ./{StoreFactory.DefaultFile}, or ${StoreFactory.EnvironmentVariable}) or postgres://user@host:port/database (password from PGPASSWORD)",
+    };
+
+    /// <summary>Opens the store; Ctrl-C during the open cancels it. Store problems surface as StoreException (exit 1).</summary>
+    public static IStore Open(string? db, StoreOptions? options = null, CancellationToken ct = default) =>
+        StoreFactory.OpenAsync(db, options, ct).GetAwaiter().GetResult();
+}
