@@ -8,10 +8,8 @@ import { documentsView } from './documents';
 import { clear, el, errorBox } from './dom';
 import { eventsTable, filterBar } from './events';
 import { extractView } from './extract';
-import { mapView } from './map';
 import { quotesView } from './quotes';
 import { filters } from './state';
-import { timelineView } from './timeline';
 
 const view = document.getElementById('view')!;
 const range = document.getElementById('range')!;
@@ -34,10 +32,11 @@ async function route(): Promise<void> {
         await articleView(view, decodeURIComponent(id ?? ''), params);
         break;
       case 'map':
-        dispose = await mapView(view);
+        // The map (Leaflet, the world basemap) and the timeline (uPlot) load only when opened.
+        dispose = await (await import('./map')).mapView(view);
         break;
       case 'timeline':
-        dispose = timelineView(view);
+        dispose = (await import('./timeline')).timelineView(view);
         break;
       case 'quotes':
         await quotesView(view);
