@@ -119,6 +119,7 @@ static async Task<int> Page(string url, int runs)
     ];
     Console.WriteLine("| view | first interactive from navigation start, median (ms) | max (ms) | transferred (KB) |");
     Console.WriteLine("|---|---:|---:|---:|");
+    string lastTrace = "";
     foreach (var (view, hash, ready) in views)
     {
         var times = new List<double>();
@@ -130,13 +131,17 @@ static async Task<int> Page(string url, int runs)
             var page = await context.NewPageAsync();
             await page.GotoAsync(url.TrimEnd('/') + "/" + hash, new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
             await page.Locator(ready).First.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
-            // Interactive: the main thread answers a task scheduled now; performance.now() counts from the navigation's start.
-            double ms = await page.EvaluateAsync<double>("() => new Promise(r => setTimeout(() => r(performance.now()), 0))");
+            // The page marks 'sitrep:ready' once a view has drawn its data and the next frame has painted; the time is
+            // the browser's own (from the navigation's start), without this tool's round trips to the browser.
+            await page.WaitForFunctionAsync("() => performance.getEntriesByName('sitrep:ready').length > 0");
+            double ms = await page.EvaluateAsync<double>("() => performance.getEntriesByName('sitrep:ready')[0].startTime");
             long received = await page.EvaluateAsync<long>("() => performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource')).reduce((s, e) => s + (e.transferSize || e.encodedBodySize || 0), 0)");
+            lastTrace = await page.EvaluateAsync<string>("() => performance.getEntriesByType('resource').map(e => e.name.replace(location.origin, '') + ' ' + Math.round(e.startTime) + '-' + Math.round(e.responseEnd)).join(', ')");
             if (i > 0) { times.Add(ms); bytes = received; } // run 0 warms the server
         }
         times.Sort();
         Console.WriteLine($"| {view} | {times[times.Count / 2]:N0} | {times[^1]:N0} | {bytes / 1024.0:N0} |");
+        if (Environment.GetEnvironmentVariable("SITREP_PAGE_TRACE") == "1") Console.Error.WriteLine(view + ": " + lastTrace);
     }
     return 0;
 }

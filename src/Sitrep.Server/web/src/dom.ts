@@ -16,3 +16,8 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs =
 export function clear(node: Element): void { while (node.firstChild) node.removeChild(node.firstChild); }
 
 export function errorBox(message: string): HTMLElement { return el('div', { class: 'error', role: 'alert' }, message); }
+
+/** Marks the moment a view has drawn its data and the main thread is free again (read by the load tool). */
+export function markReady(): void {
+  requestAnimationFrame(() => setTimeout(() => { if (performance.getEntriesByName('sitrep:ready').length === 0) performance.mark('sitrep:ready'); }, 0));
+}

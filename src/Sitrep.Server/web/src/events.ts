@@ -2,7 +2,7 @@
 
 import { get, type EventRow, type Page } from './api';
 import { ROOTS, QUAD_COLOURS, quadOf } from './cameo';
-import { el, clear, errorBox } from './dom';
+import { el, clear, errorBox, markReady } from './dom';
 import { filters, FILTER_FIELDS, type Filters } from './state';
 
 export function filterBar(): HTMLElement {
@@ -98,6 +98,7 @@ export function eventsTable(target: HTMLElement, pageSize = 100): () => void {
       const range = f.from || f.to ? ` from ${f.from ?? '…'} to ${f.to ?? '…'}` : '';
       status.textContent = `${rows.length}${cursor ? '+' : ''} events${range}`;
       draw();
+      markReady();
     } catch (e) {
       if (mine !== generation) return;
       rows = []; cursor = null; draw();

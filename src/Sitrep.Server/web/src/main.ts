@@ -2,7 +2,7 @@
 // when the route changes (to drop filter listeners and the map).
 
 import './style.css';
-import { get, type Stats } from './api';
+import { get, type MapPoint, type Stats } from './api';
 import { articleView } from './article';
 import { documentsView } from './documents';
 import { clear, el, errorBox } from './dom';
@@ -33,7 +33,12 @@ async function route(): Promise<void> {
         break;
       case 'map':
         // The map (Leaflet, the world basemap) and the timeline (uPlot) load only when opened.
-        dispose = await (await import('./map')).mapView(view);
+        {
+          // Ask for the markers while the map's code loads.
+          const points = get<{ points: MapPoint[] }>('map', { ...filters.value, places: 'true' });
+          points.catch(() => { /* reported by the view */ });
+          dispose = await (await import('./map')).mapView(view, points);
+        }
         break;
       case 'timeline':
         dispose = (await import('./timeline')).timelineView(view);

@@ -3,7 +3,9 @@
 // sized by event count and coloured by the dominant CAMEO quad class; resolved places without events
 // are grey. Markers are clustered when dense; clicking one lists its events.
 
-import * as Leaflet from 'leaflet';
+import type * as Leaflet from 'leaflet';
+import L from './leaflet-global';
+import 'leaflet.markercluster';
 import 'leaflet/dist/leaflet.css';
 import 'leaflet.markercluster/dist/MarkerCluster.css';
 import { feature } from 'topojson-client';
@@ -11,14 +13,10 @@ import type { Topology, GeometryCollection } from 'topojson-specification';
 import world from 'world-atlas/countries-110m.json';
 import { get, type MapPoint, type EventRow, type Page } from './api';
 import { QUADS, QUAD_COLOURS, ROOTS } from './cameo';
-import { el, clear, errorBox } from './dom';
+import { el, clear, errorBox, markReady } from './dom';
 import { eventLink, filterBar } from './events';
 import { filters, type Filters } from './state';
 
-// The cluster plugin extends the global Leaflet object, so it gets a mutable copy before it loads.
-const L: typeof Leaflet & { markerClusterGroup?: (o?: object) => Leaflet.FeatureGroup & { addLayers(m: Leaflet.Layer[]): void } } = { ...Leaflet } as typeof Leaflet;
-(window as unknown as { L: typeof Leaflet }).L = L;
-const plugin = import('leaflet.markercluster');
 
 const basemap = (() => {
   const topo = world as unknown as Topology<{ countries: GeometryCollection }>;
@@ -29,9 +27,11 @@ interface Marked extends Leaflet.Marker { point: MapPoint }
 
 function radius(count: number): number { return Math.round(6 + 4 * Math.sqrt(count)); }
 
-export async function mapView(target: HTMLElement): Promise<() => void> {
-  await plugin;
+export async function mapView(target: HTMLElement, prefetched?: Promise<{ points: MapPoint[] }>): Promise<() => void> {
   const showPlaces = el('input', { type: 'checkbox', checked: true });
+  // The first request starts before the map is built, so the two overlap.
+  const fetchPoints = (f: Filters) => get<{ points: MapPoint[] }>('map', { ...f, places: showPlaces.checked ? 'true' : 'false' });
+  let pending: Promise<{ points: MapPoint[] }> | null = prefetched ?? fetchPoints(filters.value);
   const panel = el('aside', { class: 'map-panel', 'data-testid': 'map-panel' }, el('p', { class: 'hint' }, 'Click a marker to list its events.'));
   const status = el('p', { class: 'hint', 'data-testid': 'map-status' });
   const legend = el('div', { class: 'legend' });
@@ -41,10 +41,11 @@ export async function mapView(target: HTMLElement): Promise<() => void> {
   target.append(filterBar(), el('div', { class: 'map-tools' }, el('label', {}, showPlaces, ' places without events'), legend, status),
     el('div', { class: 'map-layout' }, box, panel));
 
-  const map = L.map(box, { worldCopyJump: true, minZoom: 1, maxZoom: 12, attributionControl: true }).setView([25, 30], 2);
+  const map = L.map(box, { zoomAnimation: true, fadeAnimation: false, worldCopyJump: true, minZoom: 1, maxZoom: 12, attributionControl: true }).setView([25, 30], 2);
   map.attributionControl.addAttribution('Basemap: Natural Earth via world-atlas');
-  L.geoJSON(basemap, { style: { color: '#8a8a8a', weight: 0.6, fillColor: '#eeeae2', fillOpacity: 1 }, interactive: false }).addTo(map);
-  const cluster = L.markerClusterGroup!({
+  // One canvas for the basemap's polygons: cheaper to draw than an SVG path per country.
+  L.geoJSON(basemap, { style: { color: '#8a8a8a', weight: 0.6, fillColor: '#eeeae2', fillOpacity: 1 }, interactive: false, renderer: L.canvas({ padding: 0.2 }) } as Leaflet.GeoJSONOptions).addTo(map);
+  const cluster = L.markerClusterGroup({
     maxClusterRadius: 40,
     showCoverageOnHover: false,
     iconCreateFunction: (c: { getAllChildMarkers(): Marked[] }) => {
@@ -76,7 +77,9 @@ export async function mapView(target: HTMLElement): Promise<() => void> {
     const mine = ++generation;
     status.textContent = 'Loading…';
     try {
-      const data = await get<{ points: MapPoint[] }>('map', { ...f, places: showPlaces.checked ? 'true' : 'false' });
+      const request = pending ?? fetchPoints(f);
+      pending = null;
+      const data = await request;
       if (mine !== generation) return;
       cluster.clearLayers();
       placeLayer.clearLayers();
@@ -94,8 +97,9 @@ export async function mapView(target: HTMLElement): Promise<() => void> {
       cluster.addLayers(markers);
       // Zoom to where the events are (places without events can be anywhere in the world).
       const eventPoints = data.points.filter(p => p.kind === 'events');
-      if (eventPoints.length > 0) map.fitBounds(L.latLngBounds(eventPoints.map(p => [p.lat, p.lon] as [number, number])).pad(0.3), { maxZoom: 5 });
+      if (eventPoints.length > 0) map.fitBounds(L.latLngBounds(eventPoints.map(p => [p.lat, p.lon] as [number, number])).pad(0.3), { maxZoom: 5, animate: false });
       const events = data.points.filter(p => p.kind === 'events').reduce((s, p) => s + p.count, 0);
+      markReady();
       status.textContent = `${events} events at ${data.points.filter(p => p.kind === 'events').length} places`;
     } catch (e) {
       if (mine === generation) status.replaceChildren(errorBox((e as Error).message));

@@ -3,7 +3,7 @@
 
 import { get, type Page, type QuoteRow } from './api';
 import { colourFor } from './cameo';
-import { el, clear, errorBox } from './dom';
+import { el, clear, errorBox, markReady } from './dom';
 
 export async function quotesView(target: HTMLElement): Promise<void> {
   const speaker = el('input', { name: 'speaker', placeholder: 'speaker', size: 14 });
@@ -44,6 +44,7 @@ export async function quotesView(target: HTMLElement): Promise<void> {
         section.append(ul);
         out.append(section);
       }
+      markReady();
       if (page.nextCursor) out.append(el('p', { class: 'hint' }, 'Showing the first 2,000 quotes; narrow by speaker or text.'));
     } catch (e) { clear(out); out.append(errorBox((e as Error).message)); }
   };

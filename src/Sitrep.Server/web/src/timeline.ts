@@ -5,7 +5,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { get, type Timeline } from './api';
 import { QUAD_COLOURS, colourFor } from './cameo';
-import { el, errorBox } from './dom';
+import { el, errorBox, markReady } from './dom';
 import { eventsTable, filterBar } from './events';
 import { filters, type Filters } from './state';
 
@@ -60,6 +60,7 @@ export function timelineView(target: HTMLElement): () => void {
         }],
       },
     }, data, chartBox);
+    markReady();
   };
 
   const load = async (f: Filters) => {
