@@ -14,4 +14,15 @@ public static class DbOption
     /// <summary>Opens the store; Ctrl-C during the open cancels it. Store problems surface as StoreException (exit 1).</summary>
     public static IStore Open(string? db, StoreOptions? options = null, CancellationToken ct = default) =>
         StoreFactory.OpenAsync(db, options, ct).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Opens a store for reading: an existing SQLite file read-only (so a read-only file or one another process is
+    /// writing can be queried); a missing one is created empty, so queries on a fresh clone print an empty result.
+    /// </summary>
+    public static IStore OpenForQuery(string? db)
+    {
+        var spec = StoreFactory.Resolve(db);
+        bool existingFile = !StoreFactory.IsPostgres(spec) && File.Exists(spec.StartsWith("sqlite:", StringComparison.OrdinalIgnoreCase) ? spec[7..] : spec);
+        return Open(db, new StoreOptions { ReadOnly = existingFile });
+    }
 }

@@ -17,7 +17,7 @@ public static class DocumentsCommand
         command.Options.Add(id);
         command.SetAction(parse =>
         {
-            var store = DbOption.Open(parse.GetValue(options.Db));
+            var store = DbOption.OpenForQuery(parse.GetValue(options.Db));
             try
             {
                 if (parse.GetValue(id) is { } one)

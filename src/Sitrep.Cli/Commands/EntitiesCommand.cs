@@ -16,7 +16,7 @@ public static class EntitiesCommand
         {
             var format = options.OutputFormat(parse, "entities", ExportFormat.Table, ExportFormat.Csv, ExportFormat.Jsonl, ExportFormat.Parquet, ExportFormat.GeoJson);
             var query = options.Build(parse, format);
-            var store = DbOption.Open(parse.GetValue(options.Db));
+            var store = DbOption.OpenForQuery(parse.GetValue(options.Db));
             try
             {
                 var entities = store.QueryEntitiesAsync(query).GetAwaiter().GetResult().Items;

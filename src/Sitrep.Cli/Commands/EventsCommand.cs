@@ -19,7 +19,7 @@ public static class EventsCommand
             var format = options.OutputFormat(parse, "events", ExportFormat.Table, ExportFormat.Csv, ExportFormat.Jsonl, ExportFormat.Parquet, ExportFormat.GeoJson, ExportFormat.Gdelt, ExportFormat.Phoenix);
             var query = options.Build(parse, format);
             using var cts = new CancellationTokenSource();
-            var store = DbOption.Open(parse.GetValue(options.Db), new StoreOptions(), cts.Token);
+            var store = DbOption.OpenForQuery(parse.GetValue(options.Db));
             try
             {
                 var events = store.QueryEventsAsync(query, cts.Token).GetAwaiter().GetResult().Items;

@@ -16,7 +16,7 @@ public static class QuotesCommand
         {
             var format = options.OutputFormat(parse, "quotes", ExportFormat.Table, ExportFormat.Csv, ExportFormat.Jsonl, ExportFormat.Parquet);
             var query = options.Build(parse, format);
-            var store = DbOption.Open(parse.GetValue(options.Db));
+            var store = DbOption.OpenForQuery(parse.GetValue(options.Db));
             try
             {
                 var quotes = store.QueryQuotesAsync(query).GetAwaiter().GetResult().Items;

@@ -18,7 +18,7 @@ public static class StatsCommand
         command.SetAction(parse =>
         {
             var query = options.Build(parse, ExportFormat.Jsonl);
-            var store = DbOption.Open(parse.GetValue(options.Db));
+            var store = DbOption.OpenForQuery(parse.GetValue(options.Db));
             try
             {
                 var s = store.StatsAsync(query).GetAwaiter().GetResult();

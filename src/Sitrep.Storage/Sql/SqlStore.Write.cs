@@ -239,12 +239,9 @@ public abstract partial class SqlStore
         if (clusters.Count == 0) return;
         await using var cmd = Command(c, tx,
             """
-            UPDATE event_clusters SET
-              num_mentions = (SELECT count(*) FROM event_mentions m WHERE m.cluster_id = @id),
-              num_articles = (SELECT count(DISTINCT m.document_id) FROM event_mentions m WHERE m.cluster_id = @id),
-              num_sources = (SELECT count(DISTINCT m.outlet) FROM event_mentions m WHERE m.cluster_id = @id),
-              fatalities = (SELECT max(m.fatalities) FROM event_mentions m WHERE m.cluster_id = @id),
-              injured = (SELECT max(m.injured) FROM event_mentions m WHERE m.cluster_id = @id)
+            UPDATE event_clusters SET (num_mentions, num_articles, num_sources, fatalities, injured) =
+              (SELECT count(*), count(DISTINCT m.document_id), count(DISTINCT m.outlet), max(m.fatalities), max(m.injured)
+               FROM event_mentions m WHERE m.cluster_id = @id)
             WHERE id = @id
             """);
         AddParameter(cmd, "@id", 0L);

@@ -54,9 +54,15 @@ public sealed class SqliteStore : SqlStore
         await GuardAsync(async () =>
         {
             await using var c = await OpenConnectionAsync(ct).ConfigureAwait(false);
+            await using (var probe = Command(c, null, $"SELECT count(*) FROM sqlite_master WHERE name = '{Schema.MetaTable}'"))
+                if (Convert.ToInt64(await probe.ExecuteScalarAsync(ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) == 0)
+                    throw new StoreException($"{Description}: not a Sitrep store (an SQLite database without the {Schema.MetaTable} table)");
             await using var cmd = Command(c, null, $"SELECT value FROM {Schema.MetaTable} WHERE key = 'schema_version'");
             var v = int.Parse((string?)await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false) ?? "0", System.Globalization.CultureInfo.InvariantCulture);
-            if (v != Schema.Version) throw new StoreException($"{Description}: schema version {v}, this sitrep reads version {Schema.Version}");
+            if (v > Schema.Version)
+                throw new StoreException($"{Description}: the database has schema version {v}, newer than this sitrep knows ({Schema.Version}); use a newer sitrep");
+            if (v < Schema.Version)
+                throw new StoreException($"{Description}: the database has schema version {v}; open it for writing once (sitrep ingest) to migrate it to {Schema.Version}");
         }).ConfigureAwait(false);
     }
 
