@@ -15,7 +15,7 @@ export function showAnnotated(doc: SitrepDoc, target: HTMLElement, focus?: { sen
   });
   const meta = doc.document;
   const header = el('div', { class: 'doc-meta' },
-    el('h2', {}, meta.title ?? meta.source),
+    el('h2', {}, meta.title ?? (meta.source === 'request' ? 'Extracted article (untitled)' : meta.source)),
     el('p', {}, [meta.publisher, meta.published, meta.byline].filter(Boolean).join(' · ')),
     meta.url ? el('a', { href: meta.url, rel: 'noreferrer noopener', target: '_blank' }, meta.url) : null,
     legend());
