@@ -6,7 +6,7 @@ namespace Sitrep.Benchmarks;
 
 /// <summary>
 /// Real news text for the ingest benchmark: the TimeBank and AQUAINT articles of ../shared/corpora/tempeval3-train
-/// (TimeML tags removed), joined in file order into articles of about 4 KB (the target size; the originals
+/// (TimeML tags removed), joined in file order into articles of at least 4,000 characters (96 articles, 5.5 KB on average; the target is about 4 KB; the originals
 /// average 2 KB). Written to a temporary folder as .txt files with a headline line, as `sitrep ingest` reads them.
 /// </summary>
 public static partial class NewsArticles

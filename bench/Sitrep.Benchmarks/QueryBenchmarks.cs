@@ -22,18 +22,22 @@ public class QueryBenchmarks
 
     public static string StorePath => Path.Combine(Path.GetTempPath(), $"sitrep-bench-store-{Documents}x{EventsPerDocument}-{Version}.db");
 
+    /// <summary>Generates the store, or completes a partly generated one (documents are seeded by their number).</summary>
+    public static void EnsureStore()
+    {
+        var path = StorePath;
+        if (File.Exists(path + ".complete")) return;
+        var clock = Stopwatch.StartNew();
+        Generate(path).GetAwaiter().GetResult();
+        File.WriteAllText(path + ".complete", clock.Elapsed.ToString());
+        Console.WriteLine($"// generated {path} in {clock.Elapsed.TotalSeconds:N0} s");
+    }
+
     [GlobalSetup]
     public void Setup()
     {
         var path = StorePath;
-        if (!File.Exists(path + ".complete"))
-        {
-            foreach (var f in new[] { path, path + "-wal", path + "-shm" }) if (File.Exists(f)) File.Delete(f);
-            var clock = Stopwatch.StartNew();
-            Generate(path).GetAwaiter().GetResult();
-            File.WriteAllText(path + ".complete", clock.Elapsed.ToString());
-            Console.WriteLine($"// generated {path} in {clock.Elapsed.TotalSeconds:N0} s");
-        }
+        EnsureStore();
         _store = StoreFactory.OpenAsync(path).GetAwaiter().GetResult();
         var stats = _store.StatsAsync().GetAwaiter().GetResult();
         Console.WriteLine($"// store: {stats.Documents:N0} documents, {stats.Events:N0} events, {stats.EventMentions:N0} mentions");
@@ -62,7 +66,10 @@ public class QueryBenchmarks
     public int FullTextRareWord() =>
         _store.QueryDocumentsAsync(new StoreQuery { Text = "earthquake", Limit = 100 }).GetAwaiter().GetResult().Items.Count;
 
-    private static async Task Generate(string path)
+    internal static Task Generate(string path) => Generate(path, Documents);
+
+    // EWT sentences and the 500 most populous gazetteer cities (Mosul among them), loaded once per process.
+    private static readonly Lazy<(string[] Sentences, List<(GazetteerEntry Entry, string Name)> Cities)> s_inputs = new(() =>
     {
         var sentences = BenchmarkCorpus.RawText(BenchmarkCorpus.Ewt("train")!)
             .Split(['\n', '.'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
@@ -72,17 +79,25 @@ public class QueryBenchmarks
             .Where(c => c.Entry.Kind == PlaceKind.City).OrderByDescending(c => c.Entry.Population).Take(499).ToList();
         int mosul = Enumerable.Range(0, gaz.Count).First(i => gaz.Name(i) == "Mosul" && gaz[i].Kind == PlaceKind.City);
         cities.Insert(7, (gaz[mosul], "Mosul"));
+        return (sentences, cities);
+    });
+
+    /// <summary>Adds generated documents (numbered from the store's current count up to <paramref name="documents"/>).</summary>
+    internal static async Task Generate(string path, int documents)
+    {
+        var (sentences, cities) = s_inputs.Value;
         string[] actors = ["IRQMIL", "IRQGOV", "IRQCVL", "IMGMUSISI", "SYRMIL", "SYRGOV", "SYRREB", "USAMIL", "USAGOV", "TURMIL", "TURGOV", "IRNGOV", "RUSMIL",
                            "RUSGOV", "KURMIL", "FRAGOV", "GBRGOV", "UNO", "IGOUNO", "NGO", "LBNMIL", "ISRMIL", "PSEREB", "AFGGOV", "AFGINS", "PAKMIL", "NGAMIL", "NGAREB", "YEMREB", "SAUMIL"];
         string[] codes = ["010", "020", "036", "040", "042", "043", "051", "057", "061", "071", "080", "090", "100", "111", "112", "120", "130", "138", "141",
                           "145", "150", "160", "172", "173", "180", "181", "182", "183", "186", "190", "193", "194", "195", "200"];
         string[] plover = ["AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"];
-        var rng = new Random(20161027);
         var start = new DateTime(2015, 1, 1);
         await using var store = await StoreFactory.OpenAsync(path);
+        int done = (int)(await store.StatsAsync()).Documents;
         var batch = new WriteBatch();
-        for (int d = 0; d < Documents; d++)
+        for (int d = done; d < documents; d++)
         {
+            var rng = new Random(20161027 + d);
             var (city, cityName) = cities[Zipf(rng, cities.Count)];
             var day = start.AddDays(rng.Next(730));
             var text = new System.Text.StringBuilder();
@@ -115,6 +130,7 @@ public class QueryBenchmarks
             {
                 await store.WriteAsync(batch);
                 batch = new WriteBatch();
+                if ((d + 1) % 10_000 == 0) Console.WriteLine($"// {d + 1:N0} documents");
             }
         }
         await store.WriteAsync(batch);
