@@ -28,6 +28,16 @@ public static class CliRunner
             Console.Error.WriteLine($"sitrep: {e.Message}");
             return InputError;
         }
+        catch (Sitrep.Storage.StoreException e)
+        {
+            Console.Error.WriteLine($"sitrep: {e.Message}");
+            return InputError;
+        }
+        catch (Sitrep.Storage.StoreQueryException e)
+        {
+            Console.Error.WriteLine($"sitrep: {e.Message}");
+            return UsageError;
+        }
         catch (UsageException e)
         {
             Console.Error.WriteLine($"sitrep: {e.Message}");

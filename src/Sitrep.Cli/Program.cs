@@ -8,5 +8,12 @@ var root = new RootCommand("Sitrep: news reports to structured, traceable situat
     EvalCommand.Create(),
     TrainCommand.Create(),
     DataCommand.Create(),
+    ServeCommand.Create(),
+    IngestCommand.Create(),
+    EventsCommand.Create(),
+    QuotesCommand.Create(),
+    EntitiesCommand.Create(),
+    DocumentsCommand.Create(),
+    StatsCommand.Create(),
 };
 return CliRunner.Run(root, args);

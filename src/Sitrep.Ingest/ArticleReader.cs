@@ -71,14 +71,26 @@ public sealed class ArticleReader
         return ReadText(decoded.Text, source);
     }
 
+    /// <summary>Decodes and reads bytes as the given format (<see cref="InputFormat.Auto"/>: by extension, then content).</summary>
+    public IReadOnlyList<ReadResult> ReadBytes(ReadOnlySpan<byte> bytes, string source, InputFormat format)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(source);
+        if (bytes.Length > Options.MaxBytes) throw TooLarge(source, bytes.Length);
+        var decoded = _decoder.Decode(bytes, source);
+        return ReadText(decoded.Text, source, format);
+    }
+
     /// <summary>Reads text that is already decoded.</summary>
-    public IReadOnlyList<ReadResult> ReadText(string text, string source)
+    public IReadOnlyList<ReadResult> ReadText(string text, string source) => ReadText(text, source, InputFormat.Auto);
+
+    /// <summary>Reads decoded text as the given format; <see cref="InputFormat.Auto"/> defers to the options, the extension, then the content.</summary>
+    public IReadOnlyList<ReadResult> ReadText(string text, string source, InputFormat format)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentException.ThrowIfNullOrEmpty(source);
         if (text.AsSpan().IsWhiteSpace()) throw new SitrepInputException(source, text.Length == 0 ? "empty file" : "empty file (only whitespace)");
 
-        var format = Options.Format;
+        if (format == InputFormat.Auto) format = Options.Format;
         if (format == InputFormat.Auto) format = FormatDetector.FromExtension(source);
         if (format == InputFormat.Auto) format = FormatDetector.Sniff(text);
         return format switch
