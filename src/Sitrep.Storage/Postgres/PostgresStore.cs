@@ -36,7 +36,7 @@ public sealed class PostgresStore : SqlStore
     }
 
     /// <summary>The Npgsql connection string and a description without the password.</summary>
-    internal static (string ConnectionString, string Description) ParseUrl(string url)
+    public static (string ConnectionString, string Description) ParseUrl(string url)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != "postgres" && uri.Scheme != "postgresql") || string.IsNullOrEmpty(uri.Host))
             throw new StoreException($"'{Redact(url)}' is not a PostgreSQL URL (postgres://user@host:port/database)");
