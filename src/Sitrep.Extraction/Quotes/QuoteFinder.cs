@@ -48,6 +48,9 @@ public sealed class QuoteFinder : IStage
 /// <summary>Who a quote is attributed to: an entity id, the words naming the source, whether the source is unnamed.</summary>
 internal readonly record struct QuoteSource(string? Entity, string? Text, bool Anonymous, int Name = -1)
 {
+    /// <summary>No source. Use it instead of <c>default</c>, whose <see cref="Name"/> would be cluster 0, not "no cluster".</summary>
+    public static QuoteSource None => new(null, null, false);
+
     public bool Found => Entity is not null || Text is not null;
 }
 

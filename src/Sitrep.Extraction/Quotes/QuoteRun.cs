@@ -450,7 +450,7 @@ internal sealed class QuoteRun
         while (a < b && (_tokens[a].Relation is "mark" || Word(a) is "," or "\"" or "“")) a++;
         while (b > a && (IsFinalPunct(b - 1) || Word(b - 1) is ",")) b--;
         if (b - a < 2 || _quoteOf[a] >= 0 && _quoteOf[a] == _quoteOf[b - 1] && IsQuoteMark(a - 1)) return false;
-        QuoteSource src = default;
+        QuoteSource src = QuoteSource.None;
         if (subject >= 0)
         {
             var (sa, sb) = Subtree(sent, subject);
@@ -581,7 +581,7 @@ internal sealed class QuoteRun
         int floor = _sentenceOf[cue] >= 0 ? _doc.Sentences[_sentenceOf[cue]].TokenStart : Math.Max(0, cue - 30);
         int k = cue - 1;
         while (k >= floor && (Pos(k) is Upos.ADV or Upos.AUX && _quoteOf[k] < 0 || Word(k).Equals("also", StringComparison.OrdinalIgnoreCase))) k--;
-        if (k < floor || IsQuoteMark(k) || _quoteOf[k] >= 0) return default;
+        if (k < floor || IsQuoteMark(k) || _quoteOf[k] >= 0) return QuoteSource.None;
         if (Word(k) is not ",")
         {
             int start = k;
@@ -589,7 +589,7 @@ internal sealed class QuoteRun
             return FirstCandidate(start, k + 1, out at);
         }
         // Comma-separated segments back to the clause start.
-        QuoteSource first = default, person = default, named = default;
+        QuoteSource first = QuoteSource.None, person = QuoteSource.None, named = QuoteSource.None;
         int firstAt = -1, personAt = -1, namedAt = -1, appositionStart = k, appositionEnd = k;
         int end = k;
         for (int guard = 0; guard < 4 && end > floor; guard++)
@@ -649,7 +649,7 @@ internal sealed class QuoteRun
         at = -1;
         for (int t = from; t < to; t++)
         {
-            if (_quoteOf[t] >= 0 || IsQuoteMark(t)) return default;
+            if (_quoteOf[t] >= 0 || IsQuoteMark(t)) return QuoteSource.None;
             var w = Word(t);
             int start = _tokens[t].Start;
             if (FindRole(start) is { } role)
@@ -701,7 +701,7 @@ internal sealed class QuoteRun
                     continue;
                 case Upos.ADP when t + 1 < to:
                     // "In a statement, the ministry said": skip the prepositional phrase's determiner and nouns.
-                    return default;
+                    return QuoteSource.None;
                 case Upos.DET or Upos.ADJ or Upos.NOUN or Upos.PROPN or Upos.NUM:
                 {
                     at = t;
@@ -731,14 +731,14 @@ internal sealed class QuoteRun
                         if (!place && head - t <= 3 && Word(t).Equals("the", StringComparison.OrdinalIgnoreCase))
                             return new QuoteSource(null, _text[_tokens[t].Start.._tokens[head].End], false, AdHocName(t, head + 1, EntityType.ORG));
                     }
-                    if (Pos(t) == Upos.DET && head == t) return default;
+                    if (Pos(t) == Upos.DET && head == t) return QuoteSource.None;
                     return new QuoteSource(null, NounPhrase(t, to), true);
                 }
                 default:
-                    return default;
+                    return QuoteSource.None;
             }
         }
-        return default;
+        return QuoteSource.None;
     }
 
     private QuoteSource Named(string entityId, int t, int to)
