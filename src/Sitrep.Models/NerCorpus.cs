@@ -113,6 +113,22 @@ public static class NerCorpus
         }
     }
 
+    /// <summary>
+    /// The held-back dev slice of a corpus without a dev split (<paramref name="dev"/>: documents whose 0-based index is 4 mod 5,
+    /// in file order) or its complement (the training part). Documents start at <see cref="NerSentence.NewDocument"/>.
+    /// </summary>
+    public static List<NerSentence> Slice(IReadOnlyList<NerSentence> sentences, bool dev)
+    {
+        var result = new List<NerSentence>();
+        int doc = -1;
+        foreach (var s in sentences)
+        {
+            if (s.NewDocument || doc < 0) doc++;
+            if ((doc % 5 == 4) == dev) result.Add(result.Count == 0 || s.NewDocument ? s with { NewDocument = true } : s);
+        }
+        return result;
+    }
+
     /// <summary>Genres of GUM whose texts are CC BY or CC BY-SA (see docs/entities.md); the others are not used.</summary>
     public static readonly string[] GumOpenGenres = ["news", "interview", "bio", "voyage", "academic", "court"];
 

@@ -11,6 +11,14 @@ public static class NerCorpusArgument
     /// </summary>
     public static (string Label, List<NerSentence> Sentences) Read(string path, string gumSplit, string? gumGenre = null)
     {
+        // "PATH@dev" / "PATH@train": the held-back dev slice (every fifth document) or the rest, for corpora without a dev split.
+        foreach (var slice in (ReadOnlySpan<string>)["dev", "train"])
+        {
+            if (!path.EndsWith("@" + slice, StringComparison.Ordinal)) continue;
+            var (label, whole) = Read(path[..^(slice.Length + 1)], gumSplit, gumGenre);
+            var part = NerCorpus.Slice(whole, slice == "dev");
+            return ($"{label} @{slice} (documents {(slice == "dev" ? "4, 9, 14, …" : "not 4, 9, 14, …")})", part);
+        }
         if (File.Exists(path))
         {
             var format = path.EndsWith(".iob2", StringComparison.OrdinalIgnoreCase) ? NerFileFormat.Iob2 : NerFileFormat.Conll;
