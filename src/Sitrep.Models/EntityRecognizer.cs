@@ -35,7 +35,7 @@ public sealed class EntityRecognizer : IStage
         "w.doc.w.flags", "w.doc.w.case", "w.gazbit*",
     ];
 
-    public static readonly ulong FeatureSetHash = FeatureHash.OfDescription("ner/1:" + string.Join(',', Templates) + "|bilou3|gaz|mem|clusters1|obias|doc1");
+    public static readonly ulong FeatureSetHash = FeatureHash.OfDescription("ner/2:" + string.Join(',', Templates) + "|bilou3|gaz|mem|clusters1|obias|doc1|beam1");
 
     internal const int MaxFeatures = 72;
     internal static readonly string[] Types = NerCorpus.ModelTypes;
@@ -43,8 +43,10 @@ public sealed class EntityRecognizer : IStage
 
     private readonly WeightTable _weights;
 
-    internal EntityRecognizer(WeightTable weights, NerGazetteer gazetteer, WordClusters clusters, bool usesPos, int outsideBias = 0)
+    internal EntityRecognizer(WeightTable weights, NerGazetteer gazetteer, WordClusters clusters, bool usesPos, int outsideBias = 0, int beamSize = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(beamSize, 1);
+        BeamSize = beamSize;
         OutsideBias = outsideBias;
         _weights = weights;
         Gazetteer = gazetteer;
@@ -61,6 +63,8 @@ public sealed class EntityRecognizer : IStage
     public WordClusters Clusters { get; }
     /// <summary>Subtracted from the O score before decoding (quantized weight units; tuned on dev after training to balance precision and recall).</summary>
     public int OutsideBias { get; }
+    /// <summary>Beam width of decoding (1 = greedy); the model is trained with the same width.</summary>
+    public int BeamSize { get; }
     internal WeightTable Weights => _weights;
     public ModelHeader? Header { get; private init; }
 
@@ -77,8 +81,10 @@ public sealed class EntityRecognizer : IStage
         var gaz = NerGazetteer.ReadFrom(r);
         var clusters = WordClusters.ReadFrom(r);
         int outsideBias = r.ReadInt32();
+        int beamSize = r.ReadInt32();
+        if (beamSize < 1 || beamSize > 64) throw r.Corrupt("bad beam width");
         if (!r.AtEnd) throw r.Corrupt("trailing bytes after the model payload");
-        return new EntityRecognizer(weights, gaz, clusters, usesPos, outsideBias) { Header = header };
+        return new EntityRecognizer(weights, gaz, clusters, usesPos, outsideBias, beamSize) { Header = header };
     }
 
     internal void WritePayload(ModelWriter w)
@@ -89,10 +95,11 @@ public sealed class EntityRecognizer : IStage
         Gazetteer.WriteTo(w);
         Clusters.WriteTo(w);
         w.WriteInt32(OutsideBias);
+        w.WriteInt32(BeamSize);
     }
 
     /// <summary>This recognizer with another <see cref="OutsideBias"/>.</summary>
-    internal EntityRecognizer WithOutsideBias(int bias) => new(_weights, Gazetteer, Clusters, UsesPos, bias);
+    internal EntityRecognizer WithOutsideBias(int bias) => new(_weights, Gazetteer, Clusters, UsesPos, bias, BeamSize);
 
     public static EntityType ToEntityType(string modelType) => modelType switch
     {
@@ -112,6 +119,8 @@ public sealed class EntityRecognizer : IStage
         var marks = ArrayPool<int>.Shared.Rent(max);
         var memory = new Dictionary<ulong, int>();
         var docCase = new Dictionary<ulong, int>();
+        var beam = new NerBeam(BeamSize);
+        var buffer = new int[ClassCount];
         foreach (var s in document.Sentences)
         {
             var span = tokens.Slice(s.TokenStart, s.TokenCount);
@@ -142,7 +151,7 @@ public sealed class EntityRecognizer : IStage
                 Finish(w, upper, cased, scratch, marks);
                 for (int i = 0; i < w.Length; i++) w[i].Doc = docCase.GetValueOrDefault(w[i].Lower);
                 var c = classes.AsSpan(0, span.Length);
-                Tag(w, c, memory);
+                Tag(w, c, memory, beam, buffer);
                 int start = -1;
                 for (int i = 0; i < c.Length; i++)
                 {
@@ -294,22 +303,13 @@ public sealed class EntityRecognizer : IStage
         return best;
     }
 
-    internal void Tag(ReadOnlySpan<NerWord> words, Span<int> classes, Dictionary<ulong, int>? memory)
+    internal void Tag(ReadOnlySpan<NerWord> words, Span<int> classes, Dictionary<ulong, int>? memory) =>
+        Tag(words, classes, memory, new NerBeam(BeamSize), new int[ClassCount]);
+
+    /// <summary>Beam-decodes one sentence (<paramref name="beam"/> and <paramref name="buffer"/> are scratch reused across sentences) and updates the document memory.</summary>
+    internal void Tag(ReadOnlySpan<NerWord> words, Span<int> classes, Dictionary<ulong, int>? memory, NerBeam beam, int[] buffer)
     {
-        Span<ulong> feats = stackalloc ulong[MaxFeatures];
-        Span<int> scores = stackalloc int[ClassCount];
-        int p1 = -1, p2 = -2;
-        for (int i = 0; i < words.Length; i++)
-        {
-            int mem = memory is not null && memory.TryGetValue(words[i].Lower, out int m) ? m : 0;
-            int n = Extract(words, i, p1, p2, mem, UsesPos, feats);
-            _weights.Score(feats[..n], scores);
-            scores[0] -= OutsideBias;
-            int c = BestAllowed(scores, p1, i == words.Length - 1);
-            classes[i] = c;
-            p2 = p1;
-            p1 = c;
-        }
+        beam.Decode(new TableScorer(_weights, buffer, OutsideBias), words, memory, UsesPos, default, default, classes);
         if (memory is not null) Remember(words, classes, memory);
     }
 
@@ -319,22 +319,28 @@ public sealed class EntityRecognizer : IStage
             if (classes[i] > 0 && (words[i].Flags & 1) != 0) memory[words[i].Lower] = 1 + ((classes[i] - 1) >> 2);
     }
 
-    /// <summary>Whether feature slot <paramref name="slot"/> of <see cref="Extract"/> carries the current word's identity (left out by word dropout).</summary>
-    internal static bool IsWordIdentity(int slot) => slot is 1 or 2 or 16 or 17 or 20 or 33;
-
-    internal static int Extract(ReadOnlySpan<NerWord> words, int i, int p1, int p2, int mem, bool usePos, Span<ulong> f)
+    /// <summary>
+    /// The features of word <paramref name="i"/> that do not depend on the tag history (computed once per word, shared by
+    /// every beam state). <paramref name="dropWord"/> leaves out the word-identity features (word dropout in training).
+    /// </summary>
+    internal static int Extract(ReadOnlySpan<NerWord> words, int i, int mem, bool usePos, bool dropWord, Span<ulong> f)
     {
         ref readonly var w = ref words[i];
         ref readonly var wm1 = ref NerWord.At(words, i - 1);
         ref readonly var wm2 = ref NerWord.At(words, i - 2);
         ref readonly var wp1 = ref NerWord.At(words, i + 1);
         ref readonly var wp2 = ref NerWord.At(words, i + 2);
-        ulong t1 = (ulong)(p1 + 1000), t2 = (ulong)(p2 + 1000);
         ulong flags = (ulong)w.Flags;
         int n = 0;
         f[n++] = FeatureHash.Of(0, 0);
-        f[n++] = FeatureHash.Of(1, w.Lower);
-        f[n++] = FeatureHash.Of(2, w.Form);
+        if (!dropWord)
+        {
+            f[n++] = FeatureHash.Of(1, w.Lower);
+            f[n++] = FeatureHash.Of(2, w.Form);
+            f[n++] = FeatureHash.Of(16, wm1.Lower, w.Lower);
+            f[n++] = FeatureHash.Of(17, w.Lower, wp1.Lower);
+            f[n++] = FeatureHash.Of(33, w.Lower, flags & 67);
+        }
         f[n++] = FeatureHash.Of(3, w.Shape);
         f[n++] = FeatureHash.Of(4, w.S2);
         f[n++] = FeatureHash.Of(5, w.S3);
@@ -348,12 +354,6 @@ public sealed class EntityRecognizer : IStage
         f[n++] = FeatureHash.Of(13, wp2.Lower);
         f[n++] = FeatureHash.Of(14, wm1.Shape);
         f[n++] = FeatureHash.Of(15, wp1.Shape);
-        f[n++] = FeatureHash.Of(16, wm1.Lower, w.Lower);
-        f[n++] = FeatureHash.Of(17, w.Lower, wp1.Lower);
-        f[n++] = FeatureHash.Of(18, t1);
-        f[n++] = FeatureHash.Of(19, t1, t2);
-        f[n++] = FeatureHash.Of(20, t1, w.Lower);
-        f[n++] = FeatureHash.Of(21, t1, w.Shape);
         f[n++] = FeatureHash.Of(22, (ulong)(uint)w.Gaz);
         f[n++] = FeatureHash.Of(23, (ulong)(uint)wm1.Gaz);
         f[n++] = FeatureHash.Of(24, (ulong)(uint)wp1.Gaz);
@@ -365,7 +365,6 @@ public sealed class EntityRecognizer : IStage
         f[n++] = FeatureHash.Of(30, wm1.Lower, w.Shape);
         f[n++] = FeatureHash.Of(31, (ulong)mem);
         f[n++] = FeatureHash.Of(32, (ulong)mem, flags);
-        f[n++] = FeatureHash.Of(33, w.Lower, flags & 67);
         f[n++] = FeatureHash.Of(34, (ulong)(uint)wm2.Gaz);
         f[n++] = FeatureHash.Of(35, (ulong)(uint)wp2.Gaz);
         if (usePos)
@@ -391,7 +390,6 @@ public sealed class EntityRecognizer : IStage
         f[n++] = FeatureHash.Of(51, (ulong)(uint)WordClusters.Large(cls), flags & 67);
         f[n++] = FeatureHash.Of(52, (ulong)(uint)WordClusters.Case(cm1), (ulong)wm1.Flags & 3);
         f[n++] = FeatureHash.Of(53, (ulong)(uint)WordClusters.Case(cp1), (ulong)wp1.Flags & 3);
-        f[n++] = FeatureHash.Of(54, t1, (ulong)(uint)WordClusters.Mid(cls));
         f[n++] = FeatureHash.Of(55, (ulong)(uint)w.Doc, flags & 273);
         f[n++] = FeatureHash.Of(56, (ulong)(uint)w.Doc, wcase);
         // One feature per gazetteer category of the current word's match (with its B/I/L/U position), at most six.
@@ -406,6 +404,24 @@ public sealed class EntityRecognizer : IStage
                 k++;
             }
         }
+        return n;
+    }
+
+    /// <summary>Number of features <see cref="ExtractHistory"/> writes at most.</summary>
+    internal const int MaxHistoryFeatures = 5;
+
+    /// <summary>The features of word <paramref name="i"/> that depend on the two previous tags (-1/-2 before the sentence).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int ExtractHistory(ReadOnlySpan<NerWord> words, int i, int p1, int p2, bool dropWord, Span<ulong> f)
+    {
+        ref readonly var w = ref words[i];
+        ulong t1 = (ulong)(p1 + 1000), t2 = (ulong)(p2 + 1000);
+        int n = 0;
+        f[n++] = FeatureHash.Of(18, t1);
+        f[n++] = FeatureHash.Of(19, t1, t2);
+        if (!dropWord) f[n++] = FeatureHash.Of(20, t1, w.Lower);
+        f[n++] = FeatureHash.Of(21, t1, w.Shape);
+        f[n++] = FeatureHash.Of(54, t1, (ulong)(uint)WordClusters.Mid(w.Cls));
         return n;
     }
 }
