@@ -32,19 +32,20 @@ public sealed class EntityRecognizer : IStage
         "w.pos", "w-1.pos", "w+1.pos", "w.pos.w.shape", "w-1.pos.w.pos", "w.pos.w+1.pos",
         "w.c64", "w.c250", "w.c1000", "w.case", "w.case.w.flags", "w-1.c250", "w+1.c250", "w-1.c1000", "w+1.c1000",
         "w.c1000.w.flags", "w-1.case", "w+1.case", "t-1.w.c250",
-        "w.doc.w.flags", "w.doc.w.case", "w.gazbit*",
+        "w.doc.w.flags", "w.doc.w.case", "w.gazbit*", "run.last?", "run.first?",
     ];
 
     public static readonly ulong FeatureSetHash = FeatureHash.OfDescription("ner/2:" + string.Join(',', Templates) + "|bilou3|gaz|mem|clusters1|obias|doc1|beam1");
 
-    internal const int MaxFeatures = 72;
+    internal const int MaxFeatures = 76;
     internal static readonly string[] Types = NerCorpus.ModelTypes;
     internal static int ClassCount => 1 + 4 * Types.Length;
 
     private readonly WeightTable _weights;
 
-    internal EntityRecognizer(WeightTable weights, NerGazetteer gazetteer, WordClusters clusters, bool usesPos, int outsideBias = 0, int beamSize = 1)
+    internal EntityRecognizer(WeightTable weights, NerGazetteer gazetteer, WordClusters clusters, bool usesPos, int outsideBias = 0, int beamSize = 1, bool runFeatures = false)
     {
+        _runFeatures = runFeatures;
         ArgumentOutOfRangeException.ThrowIfLessThan(beamSize, 1);
         BeamSize = beamSize;
         OutsideBias = outsideBias;
@@ -59,6 +60,12 @@ public sealed class EntityRecognizer : IStage
     public IReadOnlyList<string> Requires { get; }
     public IReadOnlyList<string> Produces { get; } = [MentionsLayer];
     public bool UsesPos { get; }
+    private readonly bool _runFeatures;
+    /// <summary>Whether the capitalized-run head features are used (bit 2 of <see cref="FeatureMask"/>).</summary>
+    public bool UsesRunFeatures => _runFeatures;
+    /// <summary>Optional feature groups: <see cref="PosFeatures"/> | <see cref="RunFeatures"/>.</summary>
+    internal int FeatureMask => (UsesPos ? PosFeatures : 0) | (_runFeatures ? RunFeatures : 0);
+    internal const int PosFeatures = 1, RunFeatures = 2;
     public NerGazetteer Gazetteer { get; }
     public WordClusters Clusters { get; }
     /// <summary>Subtracted from the O score before decoding (quantized weight units; tuned on dev after training to balance precision and recall).</summary>
@@ -75,7 +82,9 @@ public sealed class EntityRecognizer : IStage
         var (header, r) = ModelFile.Read(path, ModelKind, FeatureSetHash);
         var types = r.ReadStrings();
         if (types.Length != Types.Length || !types.AsSpan().SequenceEqual(Types)) throw r.Corrupt("entity type list does not match this build");
-        bool usesPos = r.ReadInt32() != 0;
+        int mask = r.ReadInt32();
+        if ((mask & ~(PosFeatures | RunFeatures)) != 0) throw r.Corrupt("unknown feature groups");
+        bool usesPos = (mask & PosFeatures) != 0;
         var weights = WeightTable.ReadFrom(r);
         if (weights.ClassCount != ClassCount) throw r.Corrupt("class count mismatch");
         var gaz = NerGazetteer.ReadFrom(r);
@@ -84,13 +93,13 @@ public sealed class EntityRecognizer : IStage
         int beamSize = r.ReadInt32();
         if (beamSize < 1 || beamSize > 64) throw r.Corrupt("bad beam width");
         if (!r.AtEnd) throw r.Corrupt("trailing bytes after the model payload");
-        return new EntityRecognizer(weights, gaz, clusters, usesPos, outsideBias, beamSize) { Header = header };
+        return new EntityRecognizer(weights, gaz, clusters, usesPos, outsideBias, beamSize, (mask & RunFeatures) != 0) { Header = header };
     }
 
     internal void WritePayload(ModelWriter w)
     {
         w.WriteStrings(Types);
-        w.WriteInt32(UsesPos ? 1 : 0);
+        w.WriteInt32(FeatureMask);
         _weights.WriteTo(w);
         Gazetteer.WriteTo(w);
         Clusters.WriteTo(w);
@@ -99,7 +108,7 @@ public sealed class EntityRecognizer : IStage
     }
 
     /// <summary>This recognizer with another <see cref="OutsideBias"/>.</summary>
-    internal EntityRecognizer WithOutsideBias(int bias) => new(_weights, Gazetteer, Clusters, UsesPos, bias, BeamSize);
+    internal EntityRecognizer WithOutsideBias(int bias) => new(_weights, Gazetteer, Clusters, UsesPos, bias, BeamSize, _runFeatures);
 
     public static EntityType ToEntityType(string modelType) => modelType switch
     {
@@ -215,6 +224,7 @@ public sealed class EntityRecognizer : IStage
     {
         NerWord.MarkUpperSentence(w, upper, cased);
         NerWord.MarkLowerSentence(w, upper, cased);
+        if (_runFeatures) NerWord.MarkRuns(w);
         for (int i = 0; i < w.Length; i++) scratch[i] = w[i].Lower;
         Gazetteer.Mark(scratch.AsSpan(0, w.Length), marks.AsSpan(0, w.Length));
         for (int i = 0; i < w.Length; i++)
@@ -309,7 +319,7 @@ public sealed class EntityRecognizer : IStage
     /// <summary>Beam-decodes one sentence (<paramref name="beam"/> and <paramref name="buffer"/> are scratch reused across sentences) and updates the document memory.</summary>
     internal void Tag(ReadOnlySpan<NerWord> words, Span<int> classes, Dictionary<ulong, int>? memory, NerBeam beam, int[] buffer)
     {
-        beam.Decode(new TableScorer(_weights, buffer, OutsideBias), words, memory, UsesPos, default, default, classes);
+        beam.Decode(new TableScorer(_weights, buffer, OutsideBias), words, memory, FeatureMask, default, default, classes);
         if (memory is not null) Remember(words, classes, memory);
     }
 
@@ -323,7 +333,7 @@ public sealed class EntityRecognizer : IStage
     /// The features of word <paramref name="i"/> that do not depend on the tag history (computed once per word, shared by
     /// every beam state). <paramref name="dropWord"/> leaves out the word-identity features (word dropout in training).
     /// </summary>
-    internal static int Extract(ReadOnlySpan<NerWord> words, int i, int mem, bool usePos, bool dropWord, Span<ulong> f)
+    internal static int Extract(ReadOnlySpan<NerWord> words, int i, int mem, int featureMask, bool dropWord, Span<ulong> f)
     {
         ref readonly var w = ref words[i];
         ref readonly var wm1 = ref NerWord.At(words, i - 1);
@@ -367,7 +377,13 @@ public sealed class EntityRecognizer : IStage
         f[n++] = FeatureHash.Of(32, (ulong)mem, flags);
         f[n++] = FeatureHash.Of(34, (ulong)(uint)wm2.Gaz);
         f[n++] = FeatureHash.Of(35, (ulong)(uint)wp2.Gaz);
-        if (usePos)
+        if ((featureMask & RunFeatures) != 0 && w.RunLast != 0)
+        {
+            // Head words of the capitalized run ("… Party", "Ministry of …"): organisation and place cues beyond the ±2 window.
+            f[n++] = FeatureHash.Of(58, w.RunLast);
+            f[n++] = FeatureHash.Of(59, w.RunFirst);
+        }
+        if ((featureMask & PosFeatures) != 0)
         {
             f[n++] = FeatureHash.Of(36, (ulong)(uint)w.Pos);
             f[n++] = FeatureHash.Of(37, (ulong)(uint)wm1.Pos);

@@ -22,6 +22,15 @@ public sealed record NerTrainingOptions
     public bool TuneOutsideBias { get; init; } = true;
     /// <summary>Beam width in training (early-update structured perceptron) and decoding; 1 = greedy.</summary>
     public int BeamSize { get; init; } = 1;
+    /// <summary>
+    /// Feature augmentation (Daumé 2007, "frustratingly easy domain adaptation"): every feature also has a copy per
+    /// <see cref="NerSentence.Domain"/>; the shipped table folds the shared weights with those of <see cref="TargetDomain"/>.
+    /// </summary>
+    public bool DomainAdaptation { get; init; }
+    /// <summary>Domain whose copies are folded into the shipped weights (-1 = shared weights only).</summary>
+    public int TargetDomain { get; init; } = NerSentence.NewsDomain;
+    /// <summary>Features of the first and last word of a capitalized run (organisation heads such as "Party", "Ministry of").</summary>
+    public bool RunFeatures { get; init; }
 }
 
 /// <summary>Exact-span counts of one evaluation, overall and per type (as seqeval counts them).</summary>
@@ -73,7 +82,10 @@ public sealed record NerTrainingResult(EntityRecognizer Recognizer, int BestEpoc
 /// <summary>Trains the <see cref="EntityRecognizer"/>: shuffled documents, greedy decoding with the model's own history, early stopping on dev F1.</summary>
 public static class EntityRecognizerTrainer
 {
-    private sealed record Sent(NerWord[] Words, int[] Gold, List<NerSpan> GoldSpans, string[] Forms);
+    private sealed record Sent(NerWord[] Words, int[] Gold, List<NerSpan> GoldSpans, string[] Forms, int Domain);
+
+    /// <summary>The copy of feature <paramref name="key"/> for one text domain (feature augmentation).</summary>
+    internal static ulong DomainCopy(ulong key, int domain) => FeatureHash.Mix(key + 0x5851F42D4C957F2DUL * (ulong)(domain + 1));
 
     public static NerTrainingResult Train(
         IReadOnlyList<NerSentence> train, IReadOnlyList<NerSentence> dev, IReadOnlyList<(string Name, IReadOnlyList<NerSentence> Sentences)> reports,
@@ -81,7 +93,8 @@ public static class EntityRecognizerTrainer
     {
         if (train.Count == 0) throw new SitrepInputException(null, "training set is empty");
         bool usePos = posTagger is not null;
-        var probe = new EntityRecognizer(new AveragedPerceptron(EntityRecognizer.ClassCount).Compile(), gazetteer, options.Clusters, usePos);
+        var probe = new EntityRecognizer(new AveragedPerceptron(EntityRecognizer.ClassCount).Compile(), gazetteer, options.Clusters, usePos, 0, 1, options.RunFeatures);
+        int featureMask = probe.FeatureMask;
         var rng = new DeterministicRandom(options.Seed);
         var trainDocs = Group(train, probe, posTagger);
         // ALL-CAPS copies of a share of the sentences, each its own document.
@@ -105,7 +118,9 @@ public static class EntityRecognizerTrainer
         for (int i = 0; i < trainDocs.Count; i++) order.Add(i);
         int dropout = (int)(options.WordDropout * 10_000);
         var beam = new NerBeam(options.BeamSize);
-        var scorer = new PerceptronScorer(model, new float[EntityRecognizer.ClassCount]);
+        var scoreBuffer = new float[EntityRecognizer.ClassCount];
+        var copyBuffer = new ulong[EntityRecognizer.MaxFeatures];
+        var copyKeys = new HashSet<ulong>();
         EntityRecognizer? best = null;
         NerCounts? bestDev = null;
         double bestScore = double.NegativeInfinity;
@@ -127,7 +142,8 @@ public static class EntityRecognizerTrainer
                     if (guesses.Length < n) { guesses = new int[n * 2]; early = new int[n * 2]; drops = new bool[n * 2]; }
                     for (int i = 0; i < n; i++) drops[i] = dropout > 0 && rng.Next(10_000) < dropout;
                     var guess = guesses.AsSpan(0, n);
-                    beam.Decode(scorer, s.Words, memory, usePos, drops.AsSpan(0, n), s.Gold, guess);
+                    int domain = options.DomainAdaptation ? s.Domain : -1;
+                    beam.Decode(new PerceptronScorer(model, scoreBuffer, copyBuffer, domain), s.Words, memory, featureMask, drops.AsSpan(0, n), s.Gold, guess);
                     for (int i = 0; i < n; i++)
                     {
                         model.Tick();
@@ -143,11 +159,14 @@ public static class EntityRecognizerTrainer
                         beam.Backtrack(upto, 0, early);
                         predicted = early.AsSpan(0, upto + 1);
                     }
-                    Update(model, s.Words, s.Gold, predicted, upto, memory, usePos, drops);
+                    Update(model, s.Words, s.Gold, predicted, upto, memory, featureMask, drops, domain, copyKeys);
                     EntityRecognizer.Remember(s.Words, guess, memory);
                 }
             }
-            var recognizer = new EntityRecognizer(model.Compile(options.MinUpdates), gazetteer, options.Clusters, usePos, 0, options.BeamSize);
+            var table = options.DomainAdaptation
+                ? model.Compile(options.MinUpdates, copyKeys.Contains, k => options.TargetDomain < 0 ? 0 : DomainCopy(k, options.TargetDomain))
+                : model.Compile(options.MinUpdates);
+            var recognizer = new EntityRecognizer(table, gazetteer, options.Clusters, usePos, 0, options.BeamSize, options.RunFeatures);
             var counts = Evaluate(recognizer, devDocs);
             var newsCounts = newsDocs.Count > 0 ? Evaluate(recognizer, newsDocs) : null;
             double score = Criterion(counts, newsCounts);
@@ -228,10 +247,18 @@ public static class EntityRecognizerTrainer
     /// − for the predicted classes with the predicted history (positions where both agree, history included, cancel out).
     /// </summary>
     private static void Update(AveragedPerceptron model, NerWord[] words, int[] gold, ReadOnlySpan<int> predicted, int upto,
-        Dictionary<ulong, int> memory, bool usePos, bool[] drops)
+        Dictionary<ulong, int> memory, int featureMask, bool[] drops, int domain, HashSet<ulong> copyKeys)
     {
         Span<ulong> feats = stackalloc ulong[EntityRecognizer.MaxFeatures];
         Span<ulong> hist = stackalloc ulong[EntityRecognizer.MaxHistoryFeatures];
+        var copies = domain < 0 ? [] : new ulong[EntityRecognizer.MaxFeatures];
+        void Adjust(ReadOnlySpan<ulong> f, int cls, float delta)
+        {
+            model.Adjust(f, cls, delta);
+            if (domain < 0) return;
+            for (int j = 0; j < f.Length; j++) copyKeys.Add(copies[j] = DomainCopy(f[j], domain));
+            model.Adjust(copies.AsSpan(0, f.Length), cls, delta);
+        }
         for (int i = 0; i <= upto; i++)
         {
             int g = gold[i], p = predicted[i];
@@ -242,14 +269,14 @@ public static class EntityRecognizerTrainer
             if (g != p)
             {
                 int mem = memory.TryGetValue(words[i].Lower, out int m) ? m : 0;
-                int n = EntityRecognizer.Extract(words, i, mem, usePos, drop, feats);
-                model.Adjust(feats[..n], g, 1f);
-                model.Adjust(feats[..n], p, -1f);
+                int n = EntityRecognizer.Extract(words, i, mem, featureMask, drop, feats);
+                Adjust(feats[..n], g, 1f);
+                Adjust(feats[..n], p, -1f);
             }
             int h = EntityRecognizer.ExtractHistory(words, i, g1, g2, drop, hist);
-            model.Adjust(hist[..h], g, 1f);
+            Adjust(hist[..h], g, 1f);
             h = EntityRecognizer.ExtractHistory(words, i, q1, q2, drop, hist);
-            model.Adjust(hist[..h], p, -1f);
+            Adjust(hist[..h], p, -1f);
         }
     }
 
@@ -262,7 +289,7 @@ public static class EntityRecognizerTrainer
             var words = new NerWord[s.Words.Length];
             probe.Prepare(s.Words, pos is null ? null : TagPos(pos, s.Words), words, pos is not null);
             var gold = EntityRecognizer.ToClasses(s.Tags);
-            docs[^1].Add(new Sent(words, gold, EntityRecognizer.Decode(gold), s.Words));
+            docs[^1].Add(new Sent(words, gold, EntityRecognizer.Decode(gold), s.Words, s.Domain));
         }
         // How each word is written across its document (see NerWord.Doc).
         var docCase = new Dictionary<ulong, int>();

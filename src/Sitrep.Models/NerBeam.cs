@@ -32,15 +32,31 @@ internal readonly struct TableScorer(WeightTable table, int[] buffer, int outsid
     }
 }
 
-/// <summary>Training-time scorer over the perceptron's current (not averaged) weights.</summary>
-internal readonly struct PerceptronScorer(AveragedPerceptron model, float[] buffer) : INerScorer
+/// <summary>
+/// Training-time scorer over the perceptron's current (not averaged) weights; with <paramref name="domain"/> ≥ 0 each feature
+/// also scores its domain copy (<see cref="EntityRecognizerTrainer.DomainCopy"/>).
+/// </summary>
+internal readonly struct PerceptronScorer(AveragedPerceptron model, float[] buffer, ulong[] copies, int domain) : INerScorer
 {
-    public void Score(ReadOnlySpan<ulong> features, Span<float> scores) => model.Score(features, scores);
+    public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
+    {
+        model.Score(features, scores);
+        if (domain >= 0) AddCopies(features, scores);
+    }
 
     public void Add(ReadOnlySpan<ulong> features, Span<float> scores)
     {
         var b = buffer.AsSpan(0, model.ClassCount);
         model.Score(features, b);
+        for (int c = 0; c < b.Length; c++) scores[c] += b[c];
+        if (domain >= 0) AddCopies(features, scores);
+    }
+
+    private void AddCopies(ReadOnlySpan<ulong> features, Span<float> scores)
+    {
+        for (int i = 0; i < features.Length; i++) copies[i] = EntityRecognizerTrainer.DomainCopy(features[i], domain);
+        var b = buffer.AsSpan(0, model.ClassCount);
+        model.Score(copies.AsSpan(0, features.Length), b);
         for (int c = 0; c < b.Length; c++) scores[c] += b[c];
     }
 }
@@ -87,7 +103,7 @@ internal sealed class NerBeam
     /// updated; <paramref name="drop"/> (empty or one flag per word) leaves out word-identity features; with
     /// <paramref name="gold"/> the search records <see cref="FellAt"/>.
     /// </summary>
-    public void Decode<TScorer>(in TScorer scorer, ReadOnlySpan<NerWord> words, Dictionary<ulong, int>? memory, bool usePos,
+    public void Decode<TScorer>(in TScorer scorer, ReadOnlySpan<NerWord> words, Dictionary<ulong, int>? memory, int featureMask,
         ReadOnlySpan<bool> drop, ReadOnlySpan<int> gold, Span<int> classes) where TScorer : INerScorer
     {
         int n = words.Length;
@@ -112,7 +128,7 @@ internal sealed class NerBeam
         {
             bool dropWord = !drop.IsEmpty && drop[i];
             int mem = memory is not null && memory.TryGetValue(words[i].Lower, out int m) ? m : 0;
-            int nf = EntityRecognizer.Extract(words, i, mem, usePos, dropWord, feats);
+            int nf = EntityRecognizer.Extract(words, i, mem, featureMask, dropWord, feats);
             scorer.Score(feats[..nf], stat);
             bool last = i == n - 1;
             int count = 0;

@@ -10,6 +10,11 @@ public sealed record NerSentence(string[] Words, string[] Tags, int LineNumber, 
 {
     /// <summary>Gold UPOS per word when the corpus has it, else null.</summary>
     public Upos[]? Pos { get; init; }
+
+    /// <summary>Text domain for feature augmentation in training: <see cref="WebDomain"/> (UNER EWT) or <see cref="NewsDomain"/> (GUM, wikigold, re3d).</summary>
+    public int Domain { get; init; }
+
+    public const int WebDomain = 0, NewsDomain = 1;
 }
 
 /// <summary>Token-level NER file formats: UNER's tab-separated IOB2 (`id token tag …`) or CoNLL (`token … tag`, IOB1 or IOB2).</summary>

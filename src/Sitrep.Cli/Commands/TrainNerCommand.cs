@@ -32,7 +32,11 @@ public static class TrainNerCommand
         var minUpdates = new Option<int>("--min-updates") { Description = "Features updated fewer times are pruned from the model", DefaultValueFactory = _ => 1 };
         var beam = new Option<int>("--beam") { Description = "Beam width for training (early-update structured perceptron) and decoding; 1 = greedy", DefaultValueFactory = _ => 1 };
         var newsDev = new Option<string[]>("--news-dev") { Description = "News dev sets (e.g. WIKIGOLD@dev RE3D@dev GUM): reported each epoch, and epoch and O bias are chosen on the mean of dev and news dev F1", AllowMultipleArgumentsPerToken = true };
-        var command = new Command("ner", "Train the named-entity recognizer") { train, dev, report, output, pos, lexicons, epochs, upper, dropout, clusters, minUpdates, beam, newsDev };
+        var adapt = new Option<bool>("--domain-adapt") { Description = "Feature augmentation: shared + per-domain copies of every feature (UNER .iob2 = web, other corpora = news); the model ships the shared weights folded with --target-domain" };
+        var target = new Option<string>("--target-domain") { Description = "Domain folded into the shipped weights with --domain-adapt: news, web or shared", DefaultValueFactory = _ => "news" };
+        target.AcceptOnlyFromAmong("news", "web", "shared");
+        var runs = new Option<bool>("--run-features") { Description = "Add features of the first and last word of each capitalized run (organisation head words)" };
+        var command = new Command("ner", "Train the named-entity recognizer") { train, dev, report, output, pos, lexicons, epochs, upper, dropout, clusters, minUpdates, beam, newsDev, adapt, target, runs };
         command.SetAction(parse =>
         {
             int n = parse.GetValue(epochs);
@@ -80,10 +84,12 @@ public static class TrainNerCommand
             PosTagger? tagger = parse.GetValue(pos) is { } posPath ? PosTagger.Load(posPath) : null;
             Console.WriteLine($"dev: {devLabel}: {devSet.Count} sentences");
             var result = EntityRecognizerTrainer.Train(trainSet, devSet, reports, gazetteer, tagger,
-                new NerTrainingOptions { Epochs = n, UpperCaseShare = share, WordDropout = parse.GetValue(dropout), Clusters = wordClusters, MinUpdates = parse.GetValue(minUpdates), BeamSize = beamWidth }, Console.WriteLine, newsSet);
+                new NerTrainingOptions { Epochs = n, UpperCaseShare = share, WordDropout = parse.GetValue(dropout), Clusters = wordClusters, MinUpdates = parse.GetValue(minUpdates), BeamSize = beamWidth,
+                    DomainAdaptation = parse.GetValue(adapt), RunFeatures = parse.GetValue(runs),
+                    TargetDomain = parse.GetValue(target) switch { "web" => NerSentence.WebDomain, "shared" => -1, _ => NerSentence.NewsDomain } }, Console.WriteLine, newsSet);
             string outPath = parse.GetValue(output)!;
             EntityRecognizerTrainer.Save(outPath, result,
-                $"train={string.Join("; ", labels)}; dev={devLabel}{(newsLabels.Count > 0 ? "; news dev=" + string.Join(" + ", newsLabels) : "")}; POS={(tagger is null ? "off" : "on")}; beam {beamWidth}; best epoch {result.BestEpoch}", License);
+                $"train={string.Join("; ", labels)}; dev={devLabel}{(newsLabels.Count > 0 ? "; news dev=" + string.Join(" + ", newsLabels) : "")}; POS={(tagger is null ? "off" : "on")}; beam {beamWidth};{(parse.GetValue(adapt) ? $" domain-augmented features, {parse.GetValue(target)} weights;" : "")} best epoch {result.BestEpoch}", License);
             Console.WriteLine($"wrote {outPath} ({new FileInfo(outPath).Length:N0} bytes) in {sw.Elapsed.TotalSeconds:0.0}s");
             return 0;
         });
