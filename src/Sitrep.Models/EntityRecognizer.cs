@@ -8,8 +8,8 @@ namespace Sitrep.Models;
 public readonly record struct NerSpan(int Start, int End, string Type);
 
 /// <summary>
-/// Named-entity tagger: greedy left-to-right averaged perceptron over BILOU classes for PER/ORG/LOC, with
-/// transition constraints, word/shape/affix/POS/gazetteer features in a ±2 window, the two previous tags, a
+/// Named-entity tagger: beam-search (<see cref="NerBeam"/>, width <see cref="BeamSize"/>) structured averaged perceptron over
+/// BILOU classes for PER/ORG/LOC, with transition constraints, word/shape/affix/POS/gazetteer features in a ±2 window, the two previous tags, a
 /// document memory (the type a word was last tagged with earlier in the same document), word clusters and case
 /// buckets learned from unlabeled text (<see cref="WordClusters"/>), how the word is written elsewhere in the
 /// document, and a dev-tuned offset on the O score (<see cref="OutsideBias"/>). Writes one unlinked
