@@ -42,11 +42,13 @@ public sealed class EntityRecognizer : IStage
     internal static int ClassCount => 1 + 4 * Types.Length;
 
     private readonly WeightTable _weights;
+    private readonly int[] _tagScores;
 
     internal EntityRecognizer(WeightTable weights, NerGazetteer gazetteer, WordClusters clusters, bool usesPos, int outsideBias = 0, int beamSize = 1, bool runFeatures = false)
     {
         _runFeatures = runFeatures;
         ArgumentOutOfRangeException.ThrowIfLessThan(beamSize, 1);
+        _tagScores = TableScorer.TagTable(weights);
         BeamSize = beamSize;
         OutsideBias = outsideBias;
         _weights = weights;
@@ -106,6 +108,9 @@ public sealed class EntityRecognizer : IStage
         w.WriteInt32(OutsideBias);
         w.WriteInt32(BeamSize);
     }
+
+    /// <summary>This recognizer decoding with another beam width (the weights were trained for <see cref="BeamSize"/>).</summary>
+    public EntityRecognizer WithBeamSize(int beamSize) => new(_weights, Gazetteer, Clusters, UsesPos, OutsideBias, beamSize, _runFeatures) { Header = Header };
 
     /// <summary>This recognizer with another <see cref="OutsideBias"/>.</summary>
     internal EntityRecognizer WithOutsideBias(int bias) => new(_weights, Gazetteer, Clusters, UsesPos, bias, BeamSize, _runFeatures);
@@ -319,7 +324,7 @@ public sealed class EntityRecognizer : IStage
     /// <summary>Beam-decodes one sentence (<paramref name="beam"/> and <paramref name="buffer"/> are scratch reused across sentences) and updates the document memory.</summary>
     internal void Tag(ReadOnlySpan<NerWord> words, Span<int> classes, Dictionary<ulong, int>? memory, NerBeam beam, int[] buffer)
     {
-        beam.Decode(new TableScorer(_weights, buffer, OutsideBias), words, memory, FeatureMask, default, default, classes);
+        beam.Decode(new TableScorer(_weights, buffer, OutsideBias, _tagScores), words, memory, FeatureMask, default, default, classes);
         if (memory is not null) Remember(words, classes, memory);
     }
 
@@ -422,6 +427,23 @@ public sealed class EntityRecognizer : IStage
         }
         return n;
     }
+
+    /// <summary>The word-dependent features of the previous tag (<see cref="ExtractHistory"/> without t-1 and t-1·t-2, which are scored from a dense table).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int ExtractPreviousTag(ReadOnlySpan<NerWord> words, int i, int p1, bool dropWord, Span<ulong> f)
+    {
+        ref readonly var w = ref words[i];
+        ulong t1 = (ulong)(p1 + 1000);
+        int n = 0;
+        if (!dropWord) f[n++] = FeatureHash.Of(20, t1, w.Lower);
+        f[n++] = FeatureHash.Of(21, t1, w.Shape);
+        f[n++] = FeatureHash.Of(54, t1, (ulong)(uint)WordClusters.Mid(w.Cls));
+        return n;
+    }
+
+    /// <summary>The tag-pair feature (t-1·t-2).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong TagPairFeature(int p1, int p2) => FeatureHash.Of(19, (ulong)(p1 + 1000), (ulong)(p2 + 1000));
 
     /// <summary>Number of features <see cref="ExtractHistory"/> writes at most.</summary>
     internal const int MaxHistoryFeatures = 5;

@@ -11,11 +11,46 @@ internal interface INerScorer
 
     /// <summary>Adds the weights of <paramref name="features"/> (tag-history features) to <paramref name="scores"/>.</summary>
     void Add(ReadOnlySpan<ulong> features, Span<float> scores);
+
+    /// <summary>
+    /// Whether sums are exact whatever the order (integer weights), so the decoder may score the previous-tag features once
+    /// per distinct previous tag and the tag-pair feature per state. The training scorer (float weights) says no, so training
+    /// sums in one fixed order and stays byte-for-byte reproducible.
+    /// </summary>
+    bool ExactSums { get; }
+
+    /// <summary>Adds the weights of the word-independent tag features t-1 and t-1·t-2 (only called when <see cref="ExactSums"/>).</summary>
+    void AddTagFeatures(int p1, int p2, Span<float> scores);
 }
 
 /// <summary>Run-time scorer over the quantized <see cref="WeightTable"/>, with the O-score offset applied once per word.</summary>
-internal readonly struct TableScorer(WeightTable table, int[] buffer, int outsideBias) : INerScorer
+internal readonly struct TableScorer(WeightTable table, int[] buffer, int outsideBias, int[] tagScores) : INerScorer
 {
+    public bool ExactSums => true;
+
+    /// <summary>Dense scores of t-1 and t-1·t-2 for every tag pair (p1 in -1…classes-1, p2 in -2…classes-1), computed once per model.</summary>
+    public static int[] TagTable(WeightTable table)
+    {
+        int k = table.ClassCount, n1 = k + 1, n2 = k + 2;
+        var result = new int[n1 * n2 * k];
+        Span<ulong> f = stackalloc ulong[2];
+        for (int p1 = -1; p1 < k; p1++)
+            for (int p2 = -2; p2 < k; p2++)
+            {
+                f[0] = FeatureHash.Of(18, (ulong)(p1 + 1000));
+                f[1] = EntityRecognizer.TagPairFeature(p1, p2);
+                table.Score(f, result.AsSpan(((p1 + 1) * n2 + p2 + 2) * k, k));
+            }
+        return result;
+    }
+
+    public void AddTagFeatures(int p1, int p2, Span<float> scores)
+    {
+        int k = table.ClassCount;
+        var row = tagScores.AsSpan(((p1 + 1) * (k + 2) + p2 + 2) * k, k);
+        for (int c = 0; c < row.Length; c++) scores[c] += row[c];
+    }
+
     public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
     {
         var b = buffer.AsSpan(0, table.ClassCount);
@@ -38,6 +73,10 @@ internal readonly struct TableScorer(WeightTable table, int[] buffer, int outsid
 /// </summary>
 internal readonly struct PerceptronScorer(AveragedPerceptron model, float[] buffer, ulong[] copies, int domain) : INerScorer
 {
+    public bool ExactSums => false;
+
+    public void AddTagFeatures(int p1, int p2, Span<float> scores) => throw new NotSupportedException("training sums history features in one order");
+
     public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
     {
         model.Score(features, scores);
@@ -73,7 +112,8 @@ internal sealed class NerBeam
     private readonly int _k;
     private int[] _cls = new int[64], _back = new int[64];
     private readonly double[] _score, _nScore;
-    private readonly int[] _p1, _p2, _nCls, _nParent, _oldP1;
+    private readonly int[] _p1, _p2, _nCls, _nParent, _oldP1, _seenP1;
+    private readonly float[] _byP1;
     private readonly bool[] _gold, _nGold;
     private readonly float[] _static = new float[EntityRecognizer.ClassCount], _sc = new float[EntityRecognizer.ClassCount];
     private readonly ulong[] _feats = new ulong[EntityRecognizer.MaxFeatures], _hist = new ulong[EntityRecognizer.MaxHistoryFeatures];
@@ -89,6 +129,8 @@ internal sealed class NerBeam
         _nCls = new int[width];
         _nParent = new int[width];
         _oldP1 = new int[width];
+        _seenP1 = new int[width];
+        _byP1 = new float[width * EntityRecognizer.ClassCount];
         _gold = new bool[width];
         _nGold = new bool[width];
     }
@@ -132,12 +174,32 @@ internal sealed class NerBeam
             scorer.Score(feats[..nf], stat);
             bool last = i == n - 1;
             int count = 0;
+            int seen = 0;
             for (int b = 0; b < nb; b++)
             {
                 int p1 = _p1[b];
-                int nh = EntityRecognizer.ExtractHistory(words, i, p1, _p2[b], dropWord, hist);
-                stat.CopyTo(sc);
-                scorer.Add(hist[..nh], sc);
+                if (scorer.ExactSums)
+                {
+                    // Previous-tag features once per distinct previous tag, then the tag-pair feature of this state.
+                    int slot = 0;
+                    while (slot < seen && _seenP1[slot] != p1) slot++;
+                    var cached = _byP1.AsSpan(slot * sc.Length, sc.Length);
+                    if (slot == seen)
+                    {
+                        _seenP1[seen++] = p1;
+                        int n1 = EntityRecognizer.ExtractPreviousTag(words, i, p1, dropWord, hist);
+                        stat.CopyTo(cached);
+                        scorer.Add(hist[..n1], cached);
+                    }
+                    cached.CopyTo(sc);
+                    scorer.AddTagFeatures(p1, _p2[b], sc);
+                }
+                else
+                {
+                    int nh = EntityRecognizer.ExtractHistory(words, i, p1, _p2[b], dropWord, hist);
+                    stat.CopyTo(sc);
+                    scorer.Add(hist[..nh], sc);
+                }
                 double baseScore = _score[b];
                 for (int c = 0; c < sc.Length; c++)
                 {
@@ -184,6 +246,8 @@ internal sealed class NerBeam
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Insert(int count, double score, int c, int parent)
     {
+        // Below the last of a full list: dropped (a duplicate state in the list, if any, scores at least as much).
+        if (count == _k && score <= _nScore[count - 1]) return count;
         int prev = _p1[parent];
         for (int j = 0; j < count; j++)
         {

@@ -16,7 +16,8 @@ public static class EvalNerCommand
         var errors = new Option<int>("--errors") { Description = "Print up to N sentences where prediction and gold differ" };
         var model = new Option<string?>("--model") { Description = "NER model file (default data/models/en-ner.sitrep-model)" };
         var pos = new Option<string?>("--pos") { Description = "POS model, when the NER model uses POS (default data/models/en-pos.sitrep-model)" };
-        var command = new Command("ner", "Score the entity recognizer: exact-span precision, recall and F1, overall and per type") { gold, format, json, errors, model, pos };
+        var beam = new Option<int?>("--beam") { Description = "Decode with this beam width instead of the model's own" };
+        var command = new Command("ner", "Score the entity recognizer: exact-span precision, recall and F1, overall and per type") { gold, format, json, errors, model, pos, beam };
         command.SetAction(parse =>
         {
             var sentences = new List<NerSentence>();
@@ -38,6 +39,11 @@ public static class EvalNerCommand
             }
             string label = string.Join(" + ", labels);
             var recognizer = EntityRecognizer.Load(parse.GetValue(model) ?? EntityRecognizer.DefaultPath());
+            if (parse.GetValue(beam) is { } width)
+            {
+                if (width < 1 || width > 64) throw new UsageException("--beam must be between 1 and 64");
+                recognizer = recognizer.WithBeamSize(width);
+            }
             var stages = new List<IStage>();
             if (recognizer.UsesPos) stages.Add(PosTagger.Load(parse.GetValue(pos) ?? ModelLocator.PosModelPath()));
             stages.Add(recognizer);
