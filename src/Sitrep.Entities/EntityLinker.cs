@@ -120,7 +120,7 @@ public sealed class EntityLinker(EntityLexicon lexicon) : IStage
         foreach (var m in ms)
         {
             if (m.Type != EntityType.PERSON) continue;
-            while (m.B - m.A > 1 && (IsTitleWord(doc, m.A) || IsDemonym(doc, m.A, m.A + 1, out _) || Country(doc, m.A, m.A + 1) is not null)) m.A++;
+            while (m.B - m.A > 1 && (IsTitleWord(doc, m.A) || IsModifierOfTitle(doc, m.A, m.B) || IsDemonym(doc, m.A, m.A + 1, out _) || Country(doc, m.A, m.A + 1) is not null)) m.A++;
         }
         // Model names that are nationality words are nationalities; places are refined by the country table.
         foreach (var m in ms)
@@ -428,6 +428,20 @@ public sealed class EntityLinker(EntityLexicon lexicon) : IStage
     {
         var w = Tok(doc, t);
         return w.Length > 0 && lexicon.RoleLookup.TryGetValue(w, out var c) && (c & LexiconCategory.Title) != 0 && (char.IsUpper(w[0]));
+    }
+
+    /// <summary>A capitalized title modifier ("Foreign", "Defence") followed, inside the span, by a title word ("Foreign Minister Helena Duarte").</summary>
+    private bool IsModifierOfTitle(Document doc, int t, int end)
+    {
+        var w = Tok(doc, t);
+        if (w.Length == 0 || !char.IsUpper(w[0]) || !lexicon.RoleLookup.TryGetValue(w, out var c) || (c & LexiconCategory.TitleModifier) == 0) return false;
+        for (int k = t + 1; k < end - 1; k++)
+        {
+            if (IsTitleWord(doc, k)) return true;
+            var x = Tok(doc, k);
+            if (!lexicon.RoleLookup.TryGetValue(x, out var cx) || (cx & LexiconCategory.TitleModifier) == 0) return false;
+        }
+        return false;
     }
 
     private bool IsHonorific(Document doc, int t, out string? gender) => lexicon.HonorificLookup.TryGetValue(Tok(doc, t), out gender);

@@ -124,6 +124,44 @@ public sealed class AveragedPerceptron
             keys.Add(k);
             for (int i = 0; i < row.N; i++) maxAbs = Math.Max(maxAbs, Math.Abs(Average(row, i, instances)));
         }
+        return Build(keys, maxAbs, instances);
+    }
+
+    /// <summary>
+    /// Compiles a table for one domain of a feature-augmented model (Daumé 2007): features for which <paramref name="isCopy"/>
+    /// holds (domain copies) are not shipped, and each shipped feature's averaged weights get those of its copy
+    /// <paramref name="companion"/>(key) added, when that copy exists. Pruning looks at the shared feature's update count.
+    /// </summary>
+    public WeightTable Compile(int minUpdates, Func<ulong, bool> isCopy, Func<ulong, ulong> companion)
+    {
+        var merged = new AveragedPerceptron(ClassCount);
+        int instances = Math.Max(_instances, 1);
+        var dense = new double[ClassCount];
+        var touched = new bool[ClassCount];
+        foreach (var (k, row) in _rows)
+        {
+            if (row.Updates < minUpdates || isCopy(k)) continue;
+            Array.Clear(dense);
+            Array.Clear(touched);
+            for (int i = 0; i < row.N; i++) { dense[row.Cls[i]] += Average(row, i, instances); touched[row.Cls[i]] = true; }
+            if (_rows.TryGetValue(companion(k), out var copy))
+                for (int i = 0; i < copy.N; i++) { dense[copy.Cls[i]] += Average(copy, i, instances); touched[copy.Cls[i]] = true; }
+            var m = new Row { Updates = row.Updates };
+            for (int c = 0; c < ClassCount; c++)
+            {
+                if (!touched[c]) continue;
+                int j = m.Add(c, 0);
+                m.W[j] = (float)dense[c];
+            }
+            merged._rows.Add(k, m);
+        }
+        // The merged rows hold final averages: with one instance and no history, Average(row) = W.
+        merged._instances = 0;
+        return merged.Compile(minUpdates);
+    }
+
+    private WeightTable Build(List<ulong> keys, double maxAbs, int instances)
+    {
         keys.Sort();
         double scale = maxAbs > 0 ? maxAbs / short.MaxValue : 1;
         var builder = new WeightTable.Builder(ClassCount, (float)scale);

@@ -8,8 +8,8 @@ namespace Sitrep.Models;
 public readonly record struct NerSpan(int Start, int End, string Type);
 
 /// <summary>
-/// Named-entity tagger: greedy left-to-right averaged perceptron over BILOU classes for PER/ORG/LOC, with
-/// transition constraints, word/shape/affix/POS/gazetteer features in a ±2 window, the two previous tags, a
+/// Named-entity tagger: beam-search (<see cref="NerBeam"/>, width <see cref="BeamSize"/>) structured averaged perceptron over
+/// BILOU classes for PER/ORG/LOC, with transition constraints, word/shape/affix/POS/gazetteer features in a ±2 window, the two previous tags, a
 /// document memory (the type a word was last tagged with earlier in the same document), word clusters and case
 /// buckets learned from unlabeled text (<see cref="WordClusters"/>), how the word is written elsewhere in the
 /// document, and a dev-tuned offset on the O score (<see cref="OutsideBias"/>). Writes one unlinked
@@ -32,19 +32,24 @@ public sealed class EntityRecognizer : IStage
         "w.pos", "w-1.pos", "w+1.pos", "w.pos.w.shape", "w-1.pos.w.pos", "w.pos.w+1.pos",
         "w.c64", "w.c250", "w.c1000", "w.case", "w.case.w.flags", "w-1.c250", "w+1.c250", "w-1.c1000", "w+1.c1000",
         "w.c1000.w.flags", "w-1.case", "w+1.case", "t-1.w.c250",
-        "w.doc.w.flags", "w.doc.w.case", "w.gazbit*",
+        "w.doc.w.flags", "w.doc.w.case", "w.gazbit*", "run.last?", "run.first?",
     ];
 
-    public static readonly ulong FeatureSetHash = FeatureHash.OfDescription("ner/1:" + string.Join(',', Templates) + "|bilou3|gaz|mem|clusters1|obias|doc1");
+    public static readonly ulong FeatureSetHash = FeatureHash.OfDescription("ner/2:" + string.Join(',', Templates) + "|bilou3|gaz|mem|clusters1|obias|doc1|beam1");
 
-    internal const int MaxFeatures = 72;
+    internal const int MaxFeatures = 76;
     internal static readonly string[] Types = NerCorpus.ModelTypes;
     internal static int ClassCount => 1 + 4 * Types.Length;
 
     private readonly WeightTable _weights;
+    private readonly int[] _tagScores;
 
-    internal EntityRecognizer(WeightTable weights, NerGazetteer gazetteer, WordClusters clusters, bool usesPos, int outsideBias = 0)
+    internal EntityRecognizer(WeightTable weights, NerGazetteer gazetteer, WordClusters clusters, bool usesPos, int outsideBias = 0, int beamSize = 1, bool runFeatures = false)
     {
+        _runFeatures = runFeatures;
+        ArgumentOutOfRangeException.ThrowIfLessThan(beamSize, 1);
+        _tagScores = TableScorer.TagTable(weights);
+        BeamSize = beamSize;
         OutsideBias = outsideBias;
         _weights = weights;
         Gazetteer = gazetteer;
@@ -57,10 +62,18 @@ public sealed class EntityRecognizer : IStage
     public IReadOnlyList<string> Requires { get; }
     public IReadOnlyList<string> Produces { get; } = [MentionsLayer];
     public bool UsesPos { get; }
+    private readonly bool _runFeatures;
+    /// <summary>Whether the capitalized-run head features are used (bit 2 of <see cref="FeatureMask"/>).</summary>
+    public bool UsesRunFeatures => _runFeatures;
+    /// <summary>Optional feature groups: <see cref="PosFeatures"/> | <see cref="RunFeatures"/>.</summary>
+    internal int FeatureMask => (UsesPos ? PosFeatures : 0) | (_runFeatures ? RunFeatures : 0);
+    internal const int PosFeatures = 1, RunFeatures = 2;
     public NerGazetteer Gazetteer { get; }
     public WordClusters Clusters { get; }
     /// <summary>Subtracted from the O score before decoding (quantized weight units; tuned on dev after training to balance precision and recall).</summary>
     public int OutsideBias { get; }
+    /// <summary>Beam width of decoding (1 = greedy); the model is trained with the same width.</summary>
+    public int BeamSize { get; }
     internal WeightTable Weights => _weights;
     public ModelHeader? Header { get; private init; }
 
@@ -71,28 +84,36 @@ public sealed class EntityRecognizer : IStage
         var (header, r) = ModelFile.Read(path, ModelKind, FeatureSetHash);
         var types = r.ReadStrings();
         if (types.Length != Types.Length || !types.AsSpan().SequenceEqual(Types)) throw r.Corrupt("entity type list does not match this build");
-        bool usesPos = r.ReadInt32() != 0;
+        int mask = r.ReadInt32();
+        if ((mask & ~(PosFeatures | RunFeatures)) != 0) throw r.Corrupt("unknown feature groups");
+        bool usesPos = (mask & PosFeatures) != 0;
         var weights = WeightTable.ReadFrom(r);
         if (weights.ClassCount != ClassCount) throw r.Corrupt("class count mismatch");
         var gaz = NerGazetteer.ReadFrom(r);
         var clusters = WordClusters.ReadFrom(r);
         int outsideBias = r.ReadInt32();
+        int beamSize = r.ReadInt32();
+        if (beamSize < 1 || beamSize > 64) throw r.Corrupt("bad beam width");
         if (!r.AtEnd) throw r.Corrupt("trailing bytes after the model payload");
-        return new EntityRecognizer(weights, gaz, clusters, usesPos, outsideBias) { Header = header };
+        return new EntityRecognizer(weights, gaz, clusters, usesPos, outsideBias, beamSize, (mask & RunFeatures) != 0) { Header = header };
     }
 
     internal void WritePayload(ModelWriter w)
     {
         w.WriteStrings(Types);
-        w.WriteInt32(UsesPos ? 1 : 0);
+        w.WriteInt32(FeatureMask);
         _weights.WriteTo(w);
         Gazetteer.WriteTo(w);
         Clusters.WriteTo(w);
         w.WriteInt32(OutsideBias);
+        w.WriteInt32(BeamSize);
     }
 
+    /// <summary>This recognizer decoding with another beam width (the weights were trained for <see cref="BeamSize"/>).</summary>
+    public EntityRecognizer WithBeamSize(int beamSize) => new(_weights, Gazetteer, Clusters, UsesPos, OutsideBias, beamSize, _runFeatures) { Header = Header };
+
     /// <summary>This recognizer with another <see cref="OutsideBias"/>.</summary>
-    internal EntityRecognizer WithOutsideBias(int bias) => new(_weights, Gazetteer, Clusters, UsesPos, bias);
+    internal EntityRecognizer WithOutsideBias(int bias) => new(_weights, Gazetteer, Clusters, UsesPos, bias, BeamSize, _runFeatures);
 
     public static EntityType ToEntityType(string modelType) => modelType switch
     {
@@ -112,6 +133,8 @@ public sealed class EntityRecognizer : IStage
         var marks = ArrayPool<int>.Shared.Rent(max);
         var memory = new Dictionary<ulong, int>();
         var docCase = new Dictionary<ulong, int>();
+        var beam = new NerBeam(BeamSize);
+        var buffer = new int[ClassCount];
         foreach (var s in document.Sentences)
         {
             var span = tokens.Slice(s.TokenStart, s.TokenCount);
@@ -142,7 +165,7 @@ public sealed class EntityRecognizer : IStage
                 Finish(w, upper, cased, scratch, marks);
                 for (int i = 0; i < w.Length; i++) w[i].Doc = docCase.GetValueOrDefault(w[i].Lower);
                 var c = classes.AsSpan(0, span.Length);
-                Tag(w, c, memory);
+                Tag(w, c, memory, beam, buffer);
                 int start = -1;
                 for (int i = 0; i < c.Length; i++)
                 {
@@ -206,6 +229,7 @@ public sealed class EntityRecognizer : IStage
     {
         NerWord.MarkUpperSentence(w, upper, cased);
         NerWord.MarkLowerSentence(w, upper, cased);
+        if (_runFeatures) NerWord.MarkRuns(w);
         for (int i = 0; i < w.Length; i++) scratch[i] = w[i].Lower;
         Gazetteer.Mark(scratch.AsSpan(0, w.Length), marks.AsSpan(0, w.Length));
         for (int i = 0; i < w.Length; i++)
@@ -294,22 +318,13 @@ public sealed class EntityRecognizer : IStage
         return best;
     }
 
-    internal void Tag(ReadOnlySpan<NerWord> words, Span<int> classes, Dictionary<ulong, int>? memory)
+    internal void Tag(ReadOnlySpan<NerWord> words, Span<int> classes, Dictionary<ulong, int>? memory) =>
+        Tag(words, classes, memory, new NerBeam(BeamSize), new int[ClassCount]);
+
+    /// <summary>Beam-decodes one sentence (<paramref name="beam"/> and <paramref name="buffer"/> are scratch reused across sentences) and updates the document memory.</summary>
+    internal void Tag(ReadOnlySpan<NerWord> words, Span<int> classes, Dictionary<ulong, int>? memory, NerBeam beam, int[] buffer)
     {
-        Span<ulong> feats = stackalloc ulong[MaxFeatures];
-        Span<int> scores = stackalloc int[ClassCount];
-        int p1 = -1, p2 = -2;
-        for (int i = 0; i < words.Length; i++)
-        {
-            int mem = memory is not null && memory.TryGetValue(words[i].Lower, out int m) ? m : 0;
-            int n = Extract(words, i, p1, p2, mem, UsesPos, feats);
-            _weights.Score(feats[..n], scores);
-            scores[0] -= OutsideBias;
-            int c = BestAllowed(scores, p1, i == words.Length - 1);
-            classes[i] = c;
-            p2 = p1;
-            p1 = c;
-        }
+        beam.Decode(new TableScorer(_weights, buffer, OutsideBias, _tagScores), words, memory, FeatureMask, default, default, classes);
         if (memory is not null) Remember(words, classes, memory);
     }
 
@@ -319,22 +334,28 @@ public sealed class EntityRecognizer : IStage
             if (classes[i] > 0 && (words[i].Flags & 1) != 0) memory[words[i].Lower] = 1 + ((classes[i] - 1) >> 2);
     }
 
-    /// <summary>Whether feature slot <paramref name="slot"/> of <see cref="Extract"/> carries the current word's identity (left out by word dropout).</summary>
-    internal static bool IsWordIdentity(int slot) => slot is 1 or 2 or 16 or 17 or 20 or 33;
-
-    internal static int Extract(ReadOnlySpan<NerWord> words, int i, int p1, int p2, int mem, bool usePos, Span<ulong> f)
+    /// <summary>
+    /// The features of word <paramref name="i"/> that do not depend on the tag history (computed once per word, shared by
+    /// every beam state). <paramref name="dropWord"/> leaves out the word-identity features (word dropout in training).
+    /// </summary>
+    internal static int Extract(ReadOnlySpan<NerWord> words, int i, int mem, int featureMask, bool dropWord, Span<ulong> f)
     {
         ref readonly var w = ref words[i];
         ref readonly var wm1 = ref NerWord.At(words, i - 1);
         ref readonly var wm2 = ref NerWord.At(words, i - 2);
         ref readonly var wp1 = ref NerWord.At(words, i + 1);
         ref readonly var wp2 = ref NerWord.At(words, i + 2);
-        ulong t1 = (ulong)(p1 + 1000), t2 = (ulong)(p2 + 1000);
         ulong flags = (ulong)w.Flags;
         int n = 0;
         f[n++] = FeatureHash.Of(0, 0);
-        f[n++] = FeatureHash.Of(1, w.Lower);
-        f[n++] = FeatureHash.Of(2, w.Form);
+        if (!dropWord)
+        {
+            f[n++] = FeatureHash.Of(1, w.Lower);
+            f[n++] = FeatureHash.Of(2, w.Form);
+            f[n++] = FeatureHash.Of(16, wm1.Lower, w.Lower);
+            f[n++] = FeatureHash.Of(17, w.Lower, wp1.Lower);
+            f[n++] = FeatureHash.Of(33, w.Lower, flags & 67);
+        }
         f[n++] = FeatureHash.Of(3, w.Shape);
         f[n++] = FeatureHash.Of(4, w.S2);
         f[n++] = FeatureHash.Of(5, w.S3);
@@ -348,12 +369,6 @@ public sealed class EntityRecognizer : IStage
         f[n++] = FeatureHash.Of(13, wp2.Lower);
         f[n++] = FeatureHash.Of(14, wm1.Shape);
         f[n++] = FeatureHash.Of(15, wp1.Shape);
-        f[n++] = FeatureHash.Of(16, wm1.Lower, w.Lower);
-        f[n++] = FeatureHash.Of(17, w.Lower, wp1.Lower);
-        f[n++] = FeatureHash.Of(18, t1);
-        f[n++] = FeatureHash.Of(19, t1, t2);
-        f[n++] = FeatureHash.Of(20, t1, w.Lower);
-        f[n++] = FeatureHash.Of(21, t1, w.Shape);
         f[n++] = FeatureHash.Of(22, (ulong)(uint)w.Gaz);
         f[n++] = FeatureHash.Of(23, (ulong)(uint)wm1.Gaz);
         f[n++] = FeatureHash.Of(24, (ulong)(uint)wp1.Gaz);
@@ -365,10 +380,15 @@ public sealed class EntityRecognizer : IStage
         f[n++] = FeatureHash.Of(30, wm1.Lower, w.Shape);
         f[n++] = FeatureHash.Of(31, (ulong)mem);
         f[n++] = FeatureHash.Of(32, (ulong)mem, flags);
-        f[n++] = FeatureHash.Of(33, w.Lower, flags & 67);
         f[n++] = FeatureHash.Of(34, (ulong)(uint)wm2.Gaz);
         f[n++] = FeatureHash.Of(35, (ulong)(uint)wp2.Gaz);
-        if (usePos)
+        if ((featureMask & RunFeatures) != 0 && w.RunLast != 0)
+        {
+            // Head words of the capitalized run ("… Party", "Ministry of …"): organisation and place cues beyond the ±2 window.
+            f[n++] = FeatureHash.Of(58, w.RunLast);
+            f[n++] = FeatureHash.Of(59, w.RunFirst);
+        }
+        if ((featureMask & PosFeatures) != 0)
         {
             f[n++] = FeatureHash.Of(36, (ulong)(uint)w.Pos);
             f[n++] = FeatureHash.Of(37, (ulong)(uint)wm1.Pos);
@@ -391,7 +411,6 @@ public sealed class EntityRecognizer : IStage
         f[n++] = FeatureHash.Of(51, (ulong)(uint)WordClusters.Large(cls), flags & 67);
         f[n++] = FeatureHash.Of(52, (ulong)(uint)WordClusters.Case(cm1), (ulong)wm1.Flags & 3);
         f[n++] = FeatureHash.Of(53, (ulong)(uint)WordClusters.Case(cp1), (ulong)wp1.Flags & 3);
-        f[n++] = FeatureHash.Of(54, t1, (ulong)(uint)WordClusters.Mid(cls));
         f[n++] = FeatureHash.Of(55, (ulong)(uint)w.Doc, flags & 273);
         f[n++] = FeatureHash.Of(56, (ulong)(uint)w.Doc, wcase);
         // One feature per gazetteer category of the current word's match (with its B/I/L/U position), at most six.
@@ -406,6 +425,41 @@ public sealed class EntityRecognizer : IStage
                 k++;
             }
         }
+        return n;
+    }
+
+    /// <summary>The word-dependent features of the previous tag (<see cref="ExtractHistory"/> without t-1 and t-1·t-2, which are scored from a dense table).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int ExtractPreviousTag(ReadOnlySpan<NerWord> words, int i, int p1, bool dropWord, Span<ulong> f)
+    {
+        ref readonly var w = ref words[i];
+        ulong t1 = (ulong)(p1 + 1000);
+        int n = 0;
+        if (!dropWord) f[n++] = FeatureHash.Of(20, t1, w.Lower);
+        f[n++] = FeatureHash.Of(21, t1, w.Shape);
+        f[n++] = FeatureHash.Of(54, t1, (ulong)(uint)WordClusters.Mid(w.Cls));
+        return n;
+    }
+
+    /// <summary>The tag-pair feature (t-1·t-2).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong TagPairFeature(int p1, int p2) => FeatureHash.Of(19, (ulong)(p1 + 1000), (ulong)(p2 + 1000));
+
+    /// <summary>Number of features <see cref="ExtractHistory"/> writes at most.</summary>
+    internal const int MaxHistoryFeatures = 5;
+
+    /// <summary>The features of word <paramref name="i"/> that depend on the two previous tags (-1/-2 before the sentence).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int ExtractHistory(ReadOnlySpan<NerWord> words, int i, int p1, int p2, bool dropWord, Span<ulong> f)
+    {
+        ref readonly var w = ref words[i];
+        ulong t1 = (ulong)(p1 + 1000), t2 = (ulong)(p2 + 1000);
+        int n = 0;
+        f[n++] = FeatureHash.Of(18, t1);
+        f[n++] = FeatureHash.Of(19, t1, t2);
+        if (!dropWord) f[n++] = FeatureHash.Of(20, t1, w.Lower);
+        f[n++] = FeatureHash.Of(21, t1, w.Shape);
+        f[n++] = FeatureHash.Of(54, t1, (ulong)(uint)WordClusters.Mid(w.Cls));
         return n;
     }
 }

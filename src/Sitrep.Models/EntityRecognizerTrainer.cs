@@ -20,6 +20,17 @@ public sealed record NerTrainingOptions
     public WordClusters Clusters { get; init; } = WordClusters.Empty;
     /// <summary>After training, choose the O-score offset that maximizes dev F1.</summary>
     public bool TuneOutsideBias { get; init; } = true;
+    /// <summary>Beam width in training (early-update structured perceptron) and decoding; 1 = greedy.</summary>
+    public int BeamSize { get; init; } = 1;
+    /// <summary>
+    /// Feature augmentation (Daumé 2007, "frustratingly easy domain adaptation"): every feature also has a copy per
+    /// <see cref="NerSentence.Domain"/>; the shipped table folds the shared weights with those of <see cref="TargetDomain"/>.
+    /// </summary>
+    public bool DomainAdaptation { get; init; }
+    /// <summary>Domain whose copies are folded into the shipped weights (-1 = shared weights only).</summary>
+    public int TargetDomain { get; init; } = NerSentence.NewsDomain;
+    /// <summary>Features of the first and last word of a capitalized run (organisation heads such as "Party", "Ministry of").</summary>
+    public bool RunFeatures { get; init; }
 }
 
 /// <summary>Exact-span counts of one evaluation, overall and per type (as seqeval counts them).</summary>
@@ -71,15 +82,19 @@ public sealed record NerTrainingResult(EntityRecognizer Recognizer, int BestEpoc
 /// <summary>Trains the <see cref="EntityRecognizer"/>: shuffled documents, greedy decoding with the model's own history, early stopping on dev F1.</summary>
 public static class EntityRecognizerTrainer
 {
-    private sealed record Sent(NerWord[] Words, int[] Gold, List<NerSpan> GoldSpans, string[] Forms);
+    private sealed record Sent(NerWord[] Words, int[] Gold, List<NerSpan> GoldSpans, string[] Forms, int Domain);
+
+    /// <summary>The copy of feature <paramref name="key"/> for one text domain (feature augmentation).</summary>
+    internal static ulong DomainCopy(ulong key, int domain) => FeatureHash.Mix(key + 0x5851F42D4C957F2DUL * (ulong)(domain + 1));
 
     public static NerTrainingResult Train(
         IReadOnlyList<NerSentence> train, IReadOnlyList<NerSentence> dev, IReadOnlyList<(string Name, IReadOnlyList<NerSentence> Sentences)> reports,
-        NerGazetteer gazetteer, PosTagger? posTagger, NerTrainingOptions options, Action<string>? progress = null)
+        NerGazetteer gazetteer, PosTagger? posTagger, NerTrainingOptions options, Action<string>? progress = null, IReadOnlyList<NerSentence>? newsDev = null)
     {
         if (train.Count == 0) throw new SitrepInputException(null, "training set is empty");
         bool usePos = posTagger is not null;
-        var probe = new EntityRecognizer(new AveragedPerceptron(EntityRecognizer.ClassCount).Compile(), gazetteer, options.Clusters, usePos);
+        var probe = new EntityRecognizer(new AveragedPerceptron(EntityRecognizer.ClassCount).Compile(), gazetteer, options.Clusters, usePos, 0, 1, options.RunFeatures);
+        int featureMask = probe.FeatureMask;
         var rng = new DeterministicRandom(options.Seed);
         var trainDocs = Group(train, probe, posTagger);
         // ALL-CAPS copies of a share of the sentences, each its own document.
@@ -93,6 +108,7 @@ public static class EntityRecognizerTrainer
         }
         trainDocs.AddRange(extra);
         var devDocs = Group(dev, probe, posTagger);
+        var newsDocs = Group(newsDev ?? [], probe, posTagger);
         var reportDocs = new List<(string, List<List<Sent>>)>();
         foreach (var (name, set) in reports) reportDocs.Add((name, Group(set, probe, posTagger)));
         progress?.Invoke($"train {trainDocs.Count} documents ({extra.Count} all-caps copies), dev {devDocs.Count} documents, gazetteer {gazetteer.Count} phrases, clusters {options.Clusters.Count} words, word dropout {options.WordDropout}, POS {(usePos ? "on" : "off")}");
@@ -100,14 +116,18 @@ public static class EntityRecognizerTrainer
         var model = new AveragedPerceptron(EntityRecognizer.ClassCount);
         var order = new List<int>(trainDocs.Count);
         for (int i = 0; i < trainDocs.Count; i++) order.Add(i);
-        Span<ulong> feats = stackalloc ulong[EntityRecognizer.MaxFeatures];
-        Span<ulong> kept = stackalloc ulong[EntityRecognizer.MaxFeatures];
         int dropout = (int)(options.WordDropout * 10_000);
-        var scores = new float[EntityRecognizer.ClassCount];
+        var beam = new NerBeam(options.BeamSize);
+        var scoreBuffer = new float[EntityRecognizer.ClassCount];
+        var copyBuffer = new ulong[EntityRecognizer.MaxFeatures];
+        var copyKeys = new HashSet<ulong>();
         EntityRecognizer? best = null;
         NerCounts? bestDev = null;
+        double bestScore = double.NegativeInfinity;
         int bestEpoch = 0;
         var guesses = new int[512];
+        var early = new int[512];
+        var drops = new bool[512];
         for (int epoch = 1; epoch <= options.Epochs; epoch++)
         {
             var sw = Stopwatch.StartNew();
@@ -118,39 +138,45 @@ public static class EntityRecognizerTrainer
                 var memory = new Dictionary<ulong, int>();
                 foreach (var s in trainDocs[di])
                 {
-                    if (guesses.Length < s.Words.Length) guesses = new int[s.Words.Length * 2];
-                    int p1 = -1, p2 = -2;
-                    for (int i = 0; i < s.Words.Length; i++)
+                    int n = s.Words.Length;
+                    if (guesses.Length < n) { guesses = new int[n * 2]; early = new int[n * 2]; drops = new bool[n * 2]; }
+                    for (int i = 0; i < n; i++) drops[i] = dropout > 0 && rng.Next(10_000) < dropout;
+                    var guess = guesses.AsSpan(0, n);
+                    int domain = options.DomainAdaptation ? s.Domain : -1;
+                    beam.Decode(new PerceptronScorer(model, scoreBuffer, copyBuffer, domain), s.Words, memory, featureMask, drops.AsSpan(0, n), s.Gold, guess);
+                    for (int i = 0; i < n; i++)
                     {
-                        int mem = memory.TryGetValue(s.Words[i].Lower, out int m) ? m : 0;
-                        int n = EntityRecognizer.Extract(s.Words, i, p1, p2, mem, usePos, feats);
-                        var f = feats[..n];
-                        if (dropout > 0 && rng.Next(10_000) < dropout)
-                        {
-                            int k = 0;
-                            for (int j = 0; j < n; j++) if (!EntityRecognizer.IsWordIdentity(j)) kept[k++] = feats[j];
-                            f = kept[..k];
-                        }
-                        model.Score(f, scores);
-                        int guess = EntityRecognizer.BestAllowed(scores, p1, i == s.Words.Length - 1);
-                        model.Update(f, s.Gold[i], guess);
-                        if (guess == s.Gold[i]) correct++;
-                        total++;
-                        guesses[i] = guess;
-                        p2 = p1;
-                        p1 = guess;
+                        model.Tick();
+                        if (guess[i] == s.Gold[i]) correct++;
                     }
-                    EntityRecognizer.Remember(s.Words, guesses.AsSpan(0, s.Words.Length), memory);
+                    total += n;
+                    // Early update: compare the prefixes up to where the gold sequence fell out of the beam.
+                    int upto = n - 1;
+                    ReadOnlySpan<int> predicted = guess;
+                    if (beam.FellAt >= 0)
+                    {
+                        upto = beam.FellAt;
+                        beam.Backtrack(upto, 0, early);
+                        predicted = early.AsSpan(0, upto + 1);
+                    }
+                    Update(model, s.Words, s.Gold, predicted, upto, memory, featureMask, drops, domain, copyKeys);
+                    EntityRecognizer.Remember(s.Words, guess, memory);
                 }
             }
-            var recognizer = new EntityRecognizer(model.Compile(options.MinUpdates), gazetteer, options.Clusters, usePos);
+            var table = options.DomainAdaptation
+                ? model.Compile(options.MinUpdates, copyKeys.Contains, k => options.TargetDomain < 0 ? 0 : DomainCopy(k, options.TargetDomain))
+                : model.Compile(options.MinUpdates);
+            var recognizer = new EntityRecognizer(table, gazetteer, options.Clusters, usePos, 0, options.BeamSize, options.RunFeatures);
             var counts = Evaluate(recognizer, devDocs);
+            var newsCounts = newsDocs.Count > 0 ? Evaluate(recognizer, newsDocs) : null;
+            double score = Criterion(counts, newsCounts);
             progress?.Invoke(string.Create(CultureInfo.InvariantCulture,
-                $"epoch {epoch,2}  train acc {(double)correct / total:0.0000}  dev {counts.Summary()}  features {recognizer.Weights.FeatureCount}  {sw.Elapsed.TotalSeconds:0.0}s"));
-            if (bestDev is null || counts.F1 > bestDev.F1)
+                $"epoch {epoch,2}  train acc {(double)correct / total:0.0000}  dev {counts.Summary()}{(newsCounts is null ? "" : "  news " + newsCounts.Summary())}  features {recognizer.Weights.FeatureCount}  {sw.Elapsed.TotalSeconds:0.0}s"));
+            if (score > bestScore)
             {
                 best = recognizer;
                 bestDev = counts;
+                bestScore = score;
                 bestEpoch = epoch;
             }
             else if (epoch - bestEpoch >= options.Patience)
@@ -167,12 +193,15 @@ public static class EntityRecognizerTrainer
             {
                 var candidate = best.WithOutsideBias((int)Math.Round(b / scale));
                 var c = Evaluate(candidate, devDocs);
-                progress?.Invoke(string.Create(CultureInfo.InvariantCulture, $"O bias {b}: dev {c.Summary()}"));
-                if (c.F1 > bestDev!.F1) { best = candidate; bestDev = c; }
+                var nc = newsDocs.Count > 0 ? Evaluate(candidate, newsDocs) : null;
+                double score = Criterion(c, nc);
+                progress?.Invoke(string.Create(CultureInfo.InvariantCulture, $"O bias {b}: dev {c.Summary()}{(nc is null ? "" : "  news " + nc.Summary())}"));
+                if (score > bestScore) { best = candidate; bestDev = c; bestScore = score; }
             }
             progress?.Invoke(string.Create(CultureInfo.InvariantCulture, $"O bias kept: {best.OutsideBias * scale:0.##} ({best.OutsideBias} units)"));
         }
         var scoresOut = new List<KeyValuePair<string, double>> { new("dev_f1", bestDev!.F1) };
+        if (newsDocs.Count > 0) scoresOut.Add(new("news_dev_f1", Evaluate(best!, newsDocs).F1));
         foreach (var (t, c) in bestDev.PerType) scoresOut.Add(new("dev_f1_" + t.ToLowerInvariant(), NerCounts.F1Of(c)));
         foreach (var (name, docs) in reportDocs)
         {
@@ -210,6 +239,47 @@ public static class EntityRecognizerTrainer
         return result;
     }
 
+    /// <summary>Model selection: UNER dev F1, or its mean with the news dev F1 when a news dev set is given.</summary>
+    private static double Criterion(NerCounts dev, NerCounts? news) => news is null ? dev.F1 : (dev.F1 + news.F1) / 2;
+
+    /// <summary>
+    /// Structured perceptron update over positions 0…<paramref name="upto"/>: + for the gold classes with the gold history,
+    /// − for the predicted classes with the predicted history (positions where both agree, history included, cancel out).
+    /// </summary>
+    private static void Update(AveragedPerceptron model, NerWord[] words, int[] gold, ReadOnlySpan<int> predicted, int upto,
+        Dictionary<ulong, int> memory, int featureMask, bool[] drops, int domain, HashSet<ulong> copyKeys)
+    {
+        Span<ulong> feats = stackalloc ulong[EntityRecognizer.MaxFeatures];
+        Span<ulong> hist = stackalloc ulong[EntityRecognizer.MaxHistoryFeatures];
+        var copies = domain < 0 ? [] : new ulong[EntityRecognizer.MaxFeatures];
+        void Adjust(ReadOnlySpan<ulong> f, int cls, float delta)
+        {
+            model.Adjust(f, cls, delta);
+            if (domain < 0) return;
+            for (int j = 0; j < f.Length; j++) copyKeys.Add(copies[j] = DomainCopy(f[j], domain));
+            model.Adjust(copies.AsSpan(0, f.Length), cls, delta);
+        }
+        for (int i = 0; i <= upto; i++)
+        {
+            int g = gold[i], p = predicted[i];
+            int g1 = i > 0 ? gold[i - 1] : -1, g2 = i > 1 ? gold[i - 2] : i - 2;
+            int q1 = i > 0 ? predicted[i - 1] : -1, q2 = i > 1 ? predicted[i - 2] : i - 2;
+            if (g == p && g1 == q1 && g2 == q2) continue;
+            bool drop = drops[i];
+            if (g != p)
+            {
+                int mem = memory.TryGetValue(words[i].Lower, out int m) ? m : 0;
+                int n = EntityRecognizer.Extract(words, i, mem, featureMask, drop, feats);
+                Adjust(feats[..n], g, 1f);
+                Adjust(feats[..n], p, -1f);
+            }
+            int h = EntityRecognizer.ExtractHistory(words, i, g1, g2, drop, hist);
+            Adjust(hist[..h], g, 1f);
+            h = EntityRecognizer.ExtractHistory(words, i, q1, q2, drop, hist);
+            Adjust(hist[..h], p, -1f);
+        }
+    }
+
     private static List<List<Sent>> Group(IReadOnlyList<NerSentence> sentences, EntityRecognizer probe, PosTagger? pos)
     {
         var docs = new List<List<Sent>>();
@@ -219,7 +289,7 @@ public static class EntityRecognizerTrainer
             var words = new NerWord[s.Words.Length];
             probe.Prepare(s.Words, pos is null ? null : TagPos(pos, s.Words), words, pos is not null);
             var gold = EntityRecognizer.ToClasses(s.Tags);
-            docs[^1].Add(new Sent(words, gold, EntityRecognizer.Decode(gold), s.Words));
+            docs[^1].Add(new Sent(words, gold, EntityRecognizer.Decode(gold), s.Words, s.Domain));
         }
         // How each word is written across its document (see NerWord.Doc).
         var docCase = new Dictionary<ulong, int>();
@@ -242,6 +312,8 @@ public static class EntityRecognizerTrainer
     {
         var counts = new NerCounts();
         var classes = new int[512];
+        var beam = new NerBeam(recognizer.BeamSize);
+        var buffer = new int[EntityRecognizer.ClassCount];
         foreach (var doc in docs)
         {
             var memory = new Dictionary<ulong, int>();
@@ -249,7 +321,7 @@ public static class EntityRecognizerTrainer
             {
                 if (classes.Length < s.Words.Length) classes = new int[s.Words.Length * 2];
                 var c = classes.AsSpan(0, s.Words.Length);
-                recognizer.Tag(s.Words, c, memory);
+                recognizer.Tag(s.Words, c, memory, beam, buffer);
                 counts.Add(s.GoldSpans, EntityRecognizer.Decode(c));
             }
         }

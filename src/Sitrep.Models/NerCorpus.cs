@@ -10,6 +10,11 @@ public sealed record NerSentence(string[] Words, string[] Tags, int LineNumber, 
 {
     /// <summary>Gold UPOS per word when the corpus has it, else null.</summary>
     public Upos[]? Pos { get; init; }
+
+    /// <summary>Text domain for feature augmentation in training: <see cref="WebDomain"/> (UNER EWT) or <see cref="NewsDomain"/> (GUM, wikigold, re3d).</summary>
+    public int Domain { get; init; }
+
+    public const int WebDomain = 0, NewsDomain = 1;
 }
 
 /// <summary>Token-level NER file formats: UNER's tab-separated IOB2 (`id token tag …`) or CoNLL (`token … tag`, IOB1 or IOB2).</summary>
@@ -111,6 +116,22 @@ public static class NerCorpus
             string prev = i > 0 ? tags[i - 1] : "O";
             if (prev == "O" || prev.AsSpan(2).SequenceEqual(tags[i].AsSpan(2)) is false) tags[i] = "B" + tags[i][1..];
         }
+    }
+
+    /// <summary>
+    /// The held-back dev slice of a corpus without a dev split (<paramref name="dev"/>: documents whose 0-based index is 4 mod 5,
+    /// in file order) or its complement (the training part). Documents start at <see cref="NerSentence.NewDocument"/>.
+    /// </summary>
+    public static List<NerSentence> Slice(IReadOnlyList<NerSentence> sentences, bool dev)
+    {
+        var result = new List<NerSentence>();
+        int doc = -1;
+        foreach (var s in sentences)
+        {
+            if (s.NewDocument || doc < 0) doc++;
+            if ((doc % 5 == 4) == dev) result.Add(result.Count == 0 || s.NewDocument ? s with { NewDocument = true } : s);
+        }
+        return result;
     }
 
     /// <summary>Genres of GUM whose texts are CC BY or CC BY-SA (see docs/entities.md); the others are not used.</summary>

@@ -17,6 +17,8 @@ internal struct NerWord
     public int Doc;
     /// <summary>Packed <see cref="WordClusters"/> value, 0 when the word is not in the table, -1 for padding.</summary>
     public int Cls;
+    /// <summary>For a capitalized word: lower-case hashes of the first and the last word of its capitalized run ("Ministry of Foreign Affairs"), else 0.</summary>
+    public ulong RunFirst, RunLast;
 
     public static readonly NerWord Start = Padding("-START-");
     public static readonly NerWord Start2 = Padding("-START2-");
@@ -62,6 +64,41 @@ internal struct NerWord
         w.Pos = 0;
         w.Cls = 0;
         w.Doc = 0;
+        w.RunFirst = 0;
+        w.RunLast = 0;
+    }
+
+    private static readonly ulong[] Connectors = [.. new[] { "of", "the", "and", "for", "&", "de", "du", "del", "la", "von", "van", "al" }.Select(c => FeatureHash.LowerChars(c))];
+
+    /// <summary>
+    /// Sets <see cref="RunFirst"/> and <see cref="RunLast"/>: a run is a maximal sequence of capitalized words, joined
+    /// through lower-case connectors ("of", "the", "and", …) that are followed by a capitalized word. Not set in all-caps
+    /// or all-lower-case sentences, where capitals say nothing.
+    /// </summary>
+    public static void MarkRuns(Span<NerWord> words)
+    {
+        if (words.Length == 0 || (words[0].Flags & (64 | 256)) != 0) return;
+        int i = 0;
+        while (i < words.Length)
+        {
+            if ((words[i].Flags & 1) == 0) { i++; continue; }
+            int end = i;
+            while (true)
+            {
+                int next = end + 1;
+                if (next < words.Length && (words[next].Flags & 1) != 0) { end = next; continue; }
+                if (next + 1 < words.Length && (words[next + 1].Flags & 1) != 0 && Array.IndexOf(Connectors, words[next].Lower) >= 0) { end = next + 1; continue; }
+                break;
+            }
+            ulong first = words[i].Lower, last = words[end].Lower;
+            for (int k = i; k <= end; k++)
+            {
+                if ((words[k].Flags & 1) == 0) continue;
+                words[k].RunFirst = first;
+                words[k].RunLast = last;
+            }
+            i = end + 1;
+        }
     }
 
     /// <summary>Document case bits of one written word: 1 when capitalized and not sentence-initial, 2 when it starts with a lower-case letter.</summary>

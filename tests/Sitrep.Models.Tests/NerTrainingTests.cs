@@ -104,4 +104,120 @@ public sealed class NerTrainingTests
             File.Delete(path2);
         }
     }
+
+    [Fact]
+    public void Beam_trained_recognizer_round_trips_its_beam_width_and_decodes_valid_bilou()
+    {
+        var train = Corpus(300, 1);
+        var dev = Corpus(60, 2);
+        var gazetteer = NerGazetteer.Build([("Lisbon", LexiconCategory.City)]);
+        var options = new NerTrainingOptions { Epochs = 3, WordDropout = 0.25, Clusters = Clusters(), BeamSize = 4 };
+        var result = EntityRecognizerTrainer.Train(train, dev, [], gazetteer, null, options);
+        Assert.True(result.Dev.F1 > 0.9, result.Dev.Summary());
+        Assert.Equal(4, result.Recognizer.BeamSize);
+
+        string path = Path.Combine(Path.GetTempPath(), $"sitrep-ner-beam-{Environment.ProcessId}.model");
+        try
+        {
+            EntityRecognizerTrainer.Save(path, result, "synthetic", "CC0");
+            var loaded = EntityRecognizer.Load(path);
+            Assert.Equal(4, loaded.BeamSize);
+            var words = NerWordsOf(loaded, ["Ivan", "Petrov", "works", "for", "Red", "Cross", "in", "Hanoi", "."]);
+            var classes = new int[words.Length];
+            loaded.Tag(words, classes, null);
+            int prev = -1;
+            for (int i = 0; i < classes.Length; i++)
+            {
+                Assert.True(EntityRecognizer.Allowed(prev, classes[i], i == classes.Length - 1), $"class {classes[i]} after {prev} at {i}");
+                prev = classes[i];
+            }
+            Assert.Equal([new NerSpan(0, 2, "PER"), new NerSpan(4, 6, "ORG"), new NerSpan(7, 8, "LOC")], EntityRecognizer.Decode(classes));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Beam_of_one_matches_greedy_constrained_decoding()
+    {
+        var train = Corpus(200, 3);
+        var result = EntityRecognizerTrainer.Train(train, Corpus(40, 4), [], NerGazetteer.Build([]), null,
+            new NerTrainingOptions { Epochs = 2, BeamSize = 1, TuneOutsideBias = false });
+        var r = result.Recognizer;
+        var f = new ulong[EntityRecognizer.MaxFeatures];
+        var h = new ulong[EntityRecognizer.MaxHistoryFeatures];
+        foreach (var s in Corpus(30, 5))
+        {
+            var words = NerWordsOf(r, s.Words);
+            var beam = new int[words.Length];
+            r.Tag(words, beam, null);
+            // Greedy: the best allowed class given the previous choice, scored with the same features.
+            var greedy = new int[words.Length];
+            var scores = new int[EntityRecognizer.ClassCount];
+            int p1 = -1, p2 = -2;
+            for (int i = 0; i < words.Length; i++)
+            {
+                int n = EntityRecognizer.Extract(words, i, 0, 0, false, f);
+                r.Weights.Score(f.AsSpan(0, n), scores);
+                n = EntityRecognizer.ExtractHistory(words, i, p1, p2, false, h);
+                r.Weights.AddScores(h.AsSpan(0, n), scores);
+                greedy[i] = EntityRecognizer.BestAllowed(scores, p1, i == words.Length - 1);
+                p2 = p1;
+                p1 = greedy[i];
+            }
+            Assert.Equal(greedy, beam);
+        }
+    }
+
+    [Fact]
+    public void Domain_augmented_training_ships_folded_weights_and_is_deterministic()
+    {
+        // Web sentences and news sentences where the same organisation word is written differently.
+        var train = Corpus(240, 1).Select((s, i) => s with { Domain = i % 2 == 0 ? NerSentence.WebDomain : NerSentence.NewsDomain }).ToList();
+        var dev = Corpus(60, 2);
+        var options = new NerTrainingOptions { Epochs = 3, BeamSize = 2, DomainAdaptation = true, TargetDomain = NerSentence.NewsDomain };
+        var a = EntityRecognizerTrainer.Train(train, dev, [], NerGazetteer.Build([]), null, options, null, Corpus(40, 6));
+        var plain = EntityRecognizerTrainer.Train(train, dev, [], NerGazetteer.Build([]), null, options with { DomainAdaptation = false });
+        Assert.True(a.Dev.F1 > 0.9, a.Dev.Summary());
+        Assert.Contains(a.Scores, kv => kv.Key == "news_dev_f1" && kv.Value > 0.9);
+        // Domain copies are folded into the shared features, not shipped: about as many features as without augmentation.
+        Assert.InRange(a.Recognizer.Weights.FeatureCount, 1, plain.Recognizer.Weights.FeatureCount * 3 / 2);
+
+        string p1 = Path.Combine(Path.GetTempPath(), $"sitrep-ner-da-{Environment.ProcessId}.model");
+        try
+        {
+            EntityRecognizerTrainer.Save(p1, a, "synthetic", "CC0");
+            var again = EntityRecognizerTrainer.Train(train, dev, [], NerGazetteer.Build([]), null, options, null, Corpus(40, 6));
+            EntityRecognizerTrainer.Save(p1 + "2", again, "synthetic", "CC0");
+            Assert.Equal(File.ReadAllBytes(p1), File.ReadAllBytes(p1 + "2"));
+        }
+        finally
+        {
+            File.Delete(p1);
+            File.Delete(p1 + "2");
+        }
+    }
+
+    [Fact]
+    public void Held_back_slice_takes_every_fifth_document_and_the_rest_is_disjoint()
+    {
+        var docs = new List<NerSentence>();
+        for (int d = 0; d < 12; d++)
+            for (int k = 0; k < 2; k++) docs.Add(new NerSentence([$"d{d}", $"s{k}"], ["O", "O"], d * 10 + k, k == 0));
+        var dev = NerCorpus.Slice(docs, dev: true);
+        var rest = NerCorpus.Slice(docs, dev: false);
+        Assert.Equal(["d4", "d4", "d9", "d9"], dev.Select(s => s.Words[0]));
+        Assert.Equal(docs.Count, dev.Count + rest.Count);
+        Assert.Empty(dev.Select(s => s.Words[0]).Intersect(rest.Select(s => s.Words[0])));
+        Assert.True(dev[0].NewDocument && !dev[1].NewDocument && dev[2].NewDocument);
+    }
+
+    private static NerWord[] NerWordsOf(EntityRecognizer r, string[] words)
+    {
+        var w = new NerWord[words.Length];
+        r.Prepare(words, null, w, false);
+        return w;
+    }
 }

@@ -11,6 +11,23 @@ public static class NerCorpusArgument
     /// </summary>
     public static (string Label, List<NerSentence> Sentences) Read(string path, string gumSplit, string? gumGenre = null)
     {
+        var (label, sentences) = ReadAny(path, gumSplit, gumGenre);
+        // UNER EWT (.iob2) is web text; wikigold, GUM and re3d are edited news-like text (the domain of feature augmentation).
+        int domain = path.EndsWith(".iob2", StringComparison.OrdinalIgnoreCase) ? NerSentence.WebDomain : NerSentence.NewsDomain;
+        for (int i = 0; i < sentences.Count; i++) sentences[i] = sentences[i] with { Domain = domain };
+        return (label, sentences);
+    }
+
+    private static (string Label, List<NerSentence> Sentences) ReadAny(string path, string gumSplit, string? gumGenre)
+    {
+        // "PATH@dev" / "PATH@train": the held-back dev slice (every fifth document) or the rest, for corpora without a dev split.
+        foreach (var slice in (ReadOnlySpan<string>)["dev", "train"])
+        {
+            if (!path.EndsWith("@" + slice, StringComparison.Ordinal)) continue;
+            var (label, whole) = ReadAny(path[..^(slice.Length + 1)], gumSplit, gumGenre);
+            var part = NerCorpus.Slice(whole, slice == "dev");
+            return ($"{label} @{slice} (documents {(slice == "dev" ? "4, 9, 14, …" : "not 4, 9, 14, …")})", part);
+        }
         if (File.Exists(path))
         {
             var format = path.EndsWith(".iob2", StringComparison.OrdinalIgnoreCase) ? NerFileFormat.Iob2 : NerFileFormat.Conll;

@@ -30,13 +30,21 @@ public static class TrainNerCommand
         var dropout = new Option<double>("--word-dropout") { Description = "Probability of leaving out a token's word-identity features in training", DefaultValueFactory = _ => 0.0 };
         var clusters = new Option<string?>("--clusters") { Description = "Word cluster table (default: word-clusters.tsv in the lexicon folder when present; 'none' for no clusters)" };
         var minUpdates = new Option<int>("--min-updates") { Description = "Features updated fewer times are pruned from the model", DefaultValueFactory = _ => 1 };
-        var command = new Command("ner", "Train the named-entity recognizer") { train, dev, report, output, pos, lexicons, epochs, upper, dropout, clusters, minUpdates };
+        var beam = new Option<int>("--beam") { Description = "Beam width for training (early-update structured perceptron) and decoding; 1 = greedy", DefaultValueFactory = _ => 1 };
+        var newsDev = new Option<string[]>("--news-dev") { Description = "News dev sets (e.g. WIKIGOLD@dev RE3D@dev GUM): reported each epoch, and epoch and O bias are chosen on the mean of dev and news dev F1", AllowMultipleArgumentsPerToken = true };
+        var adapt = new Option<bool>("--domain-adapt") { Description = "Feature augmentation: shared + per-domain copies of every feature (UNER .iob2 = web, other corpora = news); the model ships the shared weights folded with --target-domain" };
+        var target = new Option<string>("--target-domain") { Description = "Domain folded into the shipped weights with --domain-adapt: news, web or shared", DefaultValueFactory = _ => "news" };
+        target.AcceptOnlyFromAmong("news", "web", "shared");
+        var runs = new Option<bool>("--run-features") { Description = "Add features of the first and last word of each capitalized run (organisation head words)" };
+        var command = new Command("ner", "Train the named-entity recognizer") { train, dev, report, output, pos, lexicons, epochs, upper, dropout, clusters, minUpdates, beam, newsDev, adapt, target, runs };
         command.SetAction(parse =>
         {
             int n = parse.GetValue(epochs);
             if (n < 1) throw new UsageException("--epochs must be at least 1");
             double share = parse.GetValue(upper);
             if (share < 0 || share > 1) throw new UsageException("--upper-share must be between 0 and 1");
+            int beamWidth = parse.GetValue(beam);
+            if (beamWidth < 1 || beamWidth > 64) throw new UsageException("--beam must be between 1 and 64");
             var sw = Stopwatch.StartNew();
             var trainSet = new List<NerSentence>();
             var labels = new List<string>();
@@ -57,6 +65,16 @@ public static class TrainNerCommand
                 reports.Add((gum ? "gum_news_dev" : Path.GetFileNameWithoutExtension(path), sentences));
                 Console.WriteLine($"report: {label}: {sentences.Count} sentences");
             }
+            var newsSet = new List<NerSentence>();
+            var newsLabels = new List<string>();
+            foreach (var path in parse.GetValue(newsDev) ?? [])
+            {
+                bool gum = Directory.Exists(path) && File.Exists(Path.Combine(path, "splits.md"));
+                var (label, sentences) = NerCorpusArgument.Read(path, "dev", gum ? "news" : null);
+                newsSet.AddRange(sentences);
+                newsLabels.Add(label);
+                Console.WriteLine($"news dev: {label}: {sentences.Count} sentences");
+            }
             string lexiconDir = NerLexicons.ResolveDirectory(parse.GetValue(lexicons));
             var lexicon = NerLexicons.Load(lexiconDir);
             string? clusterPath = parse.GetValue(clusters) ?? Path.Combine(lexiconDir, WordClusters.FileName);
@@ -66,10 +84,12 @@ public static class TrainNerCommand
             PosTagger? tagger = parse.GetValue(pos) is { } posPath ? PosTagger.Load(posPath) : null;
             Console.WriteLine($"dev: {devLabel}: {devSet.Count} sentences");
             var result = EntityRecognizerTrainer.Train(trainSet, devSet, reports, gazetteer, tagger,
-                new NerTrainingOptions { Epochs = n, UpperCaseShare = share, WordDropout = parse.GetValue(dropout), Clusters = wordClusters, MinUpdates = parse.GetValue(minUpdates) }, Console.WriteLine);
+                new NerTrainingOptions { Epochs = n, UpperCaseShare = share, WordDropout = parse.GetValue(dropout), Clusters = wordClusters, MinUpdates = parse.GetValue(minUpdates), BeamSize = beamWidth,
+                    DomainAdaptation = parse.GetValue(adapt), RunFeatures = parse.GetValue(runs),
+                    TargetDomain = parse.GetValue(target) switch { "web" => NerSentence.WebDomain, "shared" => -1, _ => NerSentence.NewsDomain } }, Console.WriteLine, newsSet);
             string outPath = parse.GetValue(output)!;
             EntityRecognizerTrainer.Save(outPath, result,
-                $"train={string.Join("; ", labels)}; dev={devLabel}; POS={(tagger is null ? "off" : "on")}; best epoch {result.BestEpoch}", License);
+                $"train={string.Join("; ", labels)}; dev={devLabel}{(newsLabels.Count > 0 ? "; news dev=" + string.Join(" + ", newsLabels) : "")}; POS={(tagger is null ? "off" : "on")}; beam {beamWidth};{(parse.GetValue(adapt) ? $" domain-augmented features, {parse.GetValue(target)} weights;" : "")} best epoch {result.BestEpoch}", License);
             Console.WriteLine($"wrote {outPath} ({new FileInfo(outPath).Length:N0} bytes) in {sw.Elapsed.TotalSeconds:0.0}s");
             return 0;
         });
