@@ -136,6 +136,8 @@ internal sealed class QuoteRun
     private QuoteSource Commit(QuoteSource src)
     {
         if (src.Name < 0 || src.Entity is not null) return src;
+        // A cluster index that is not (or no longer) valid: keep the description without a name rather than fail the article.
+        if (src.Name >= _names.Count) return src with { Name = -1 };
         var id = CommitName(src.Name);
         return src with { Entity = id, Name = -1 };
     }

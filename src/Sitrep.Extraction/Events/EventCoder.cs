@@ -1,0 +1,620 @@
+using System.Globalization;
+
+namespace Sitrep.Extraction.Events;
+
+/// <summary>
+/// Codes CAMEO/PLOVER events over the dependency parse (docs/events.md): each verb or event noun of the lexicon with its
+/// source (subject, passive agent, possessor, "by" phrase, subject of a light verb) and target (object or the role's
+/// preposition, the place of a physical action), expanded over coordination, relative clauses and control; modality from
+/// auxiliaries, conditionals, governing verbs, quotes and future dates; place, date and casualty figures from the sentence;
+/// mentions of the same event in one article merged under <see cref="EventDedupKey"/>.
+/// </summary>
+public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOntology ontology, EventCoderOptions? options = null) : IStage
+{
+    private readonly EventCoderOptions _options = options ?? EventCoderOptions.Default;
+
+    public string Name => "events";
+    public IReadOnlyList<string> Requires { get; } = [Layers.Tokens, Layers.Sentences, Layers.Dependencies, Layers.Entities, Layers.Quotes, Layers.Times, Layers.Casualties];
+    public IReadOnlyList<string> Produces { get; } = [Layers.Events];
+
+    public EventLexicon Lexicon => _lexicon;
+    public EventOntology Ontology => _ontology;
+
+    private static readonly HashSet<string> s_objectControl = new(StringComparer.OrdinalIgnoreCase)
+        { "urge", "ask", "call", "help", "force", "order", "allow", "persuade", "press", "invite", "encourage", "tell", "push", "compel", "let", "implore", "warn" };
+    private static readonly HashSet<string> s_aspectual = new(StringComparer.OrdinalIgnoreCase)
+        { "begin", "start", "resume", "continue", "happen", "occur", "take", "come", "be", "get", "go", "end", "break", "erupt", "launch" };
+    private static readonly HashSet<string> s_locative = new(StringComparer.OrdinalIgnoreCase)
+        { "in", "at", "near", "outside", "inside", "across", "into", "on", "around", "throughout", "within" };
+
+    public void Process(Document doc)
+    {
+        if (doc.TokenCount == 0) return;
+        var run = new Run(this, doc);
+        run.Code();
+    }
+
+    private readonly record struct Candidate(string Code, ActorRef Source, ActorRef Target, int Trigger, int TriggerEnd, int Sentence, Modality Modality, bool Negated, string? Quote, int PredicateToken);
+
+    /// <summary>Per-document state: built for one call, never shared.</summary>
+    private sealed class Run
+    {
+        private readonly EventCoder _coder;
+        private readonly Document _doc;
+        private readonly DependencyView _view;
+        private readonly ActorResolver _resolver;
+        private readonly List<Candidate> _found = [];
+        private readonly List<int> _left = [], _right = [];
+        private readonly string? _publishedDay;
+        private readonly Entity? _dateline;
+        private ActorRef? _antecedent;
+        private int _sentence;
+        private string? _sentenceCountry;
+
+        public Run(EventCoder coder, Document doc)
+        {
+            _coder = coder;
+            _doc = doc;
+            _view = new DependencyView(doc);
+            var published = doc.Metadata.Published;
+            _publishedDay = published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            _resolver = new ActorResolver(coder._actors, _view, published is { } p ? DateOnly.FromDateTime(p.UtcDateTime) : null);
+            if (doc.Metadata.DatelineSpan is { } ds)
+            {
+                int t = _view.TokenAt(ds.Start);
+                if (t < doc.TokenCount) _dateline = _view.EntityOf(t);
+            }
+        }
+
+        public void Code()
+        {
+            var sentences = _doc.Sentences;
+            for (_sentence = 0; _sentence < sentences.Count; _sentence++)
+            {
+                var s = sentences[_sentence];
+                _sentenceCountry = SentenceCountry(s);
+                for (int t = s.TokenStart; t < s.TokenEnd; t++)
+                {
+                    var pos = _view.Pos(t);
+                    if (pos == Upos.VERB) CodeVerb(t);
+                    else if (pos is Upos.NOUN or Upos.PROPN) CodeNoun(t);
+                }
+                UpdateAntecedent(s);
+            }
+            Emit();
+        }
+
+        // ---- verbs ----
+
+        private void CodeVerb(int v)
+        {
+            var rows = _coder._lexicon.Verbs.TryGetValue(_view.Lemma(v), out var r) ? r : null;
+            if (rows is null) return;
+            var row = Pick(rows, v, noun: false);
+            if (row?.Code is null) return;
+            string code = row.Code;
+            bool passive = IsPassive(v);
+            int subj = passive ? Agent(v) : Subject(v, 0);
+            // A passive agent that is a weapon placed by someone ("a roadside bomb planted by Boko Haram") hands over to its own agent.
+            if (passive && subj >= 0 && _view.EntityOf(subj) is null && SectorOnly(subj) is false)
+                foreach (var c in _view.Children(subj))
+                    if (_view.Rel(c) == "acl" && Agent(c) is var a && a >= 0) { subj = a; break; }
+            int target = -1;
+            bool placeTarget = false;
+            foreach (var role in row.TargetRoles)
+            {
+                target = RoleToken(v, role, passive, noun: false, out placeTarget);
+                if (target >= 0) break;
+            }
+            AddEvents(code, row.Flags, v, subj, target, placeTarget, Poss(v, row));
+        }
+
+        private int Poss(int v, PredicateEntry row) => row.TargetRoles.Contains("poss") && _view.Child(v, "obj") is var o && o >= 0 ? o : -1;
+
+        private bool IsPassive(int v) =>
+            _view.Child(v, "nsubj:pass") >= 0 || _view.Child(v, "aux:pass") >= 0 || (_view.Rel(v) == "acl" && _doc.Tokens[v].Tag == "VBN");
+
+        /// <summary>The by-agent of a passive.</summary>
+        private int Agent(int v)
+        {
+            int a = _view.Child(v, "obl:agent");
+            return a >= 0 ? a : _view.PrepChild(v, "by");
+        }
+
+        /// <summary>The subject of a verb, inherited through control, coordination and relative clauses.</summary>
+        private int Subject(int v, int depth)
+        {
+            int s = -1;
+            foreach (var c in _view.Children(v))
+                if (_view.Rel(c) is "nsubj" or "nsubj:outer" or "csubj") { s = c; break; }
+            string rel = _view.Rel(v);
+            if (s >= 0)
+            {
+                if (IsRelativePronoun(s) && rel == "acl:relcl") return _view.Head(v);
+                return s;
+            }
+            int h = _view.Head(v);
+            if (h < 0 || depth > 4) return -1;
+            switch (rel)
+            {
+                case "acl:relcl": return h;
+                case "xcomp":
+                    if (s_objectControl.Contains(_view.Lemma(h)) && _view.Child(h, "obj") is var o && o >= 0) return o;
+                    return _view.Pos(h) == Upos.VERB ? (IsPassive(h) ? _view.Child(h, "nsubj:pass") : Subject(h, depth + 1)) : -1;
+                case "conj":
+                    return _view.Pos(h) == Upos.VERB && !IsPassive(h) ? Subject(h, depth + 1) : -1;
+                case "advcl":
+                    return _view.CaseOf(v) is null or "after" or "before" or "while" or "by" ? Subject(h, depth + 1) : -1;
+                default: return -1;
+            }
+        }
+
+        private bool IsRelativePronoun(int t) =>
+            _view.Pos(t) is Upos.PRON or Upos.DET && _view.Lemma(t).ToLowerInvariant() is "which" or "who" or "that" or "whom";
+
+        /// <summary>The token that fills a target role; <paramref name="place"/> tells that it is a location, coded as a bare country.</summary>
+        private int RoleToken(int p, string role, bool passive, bool noun, out bool place)
+        {
+            place = false;
+            switch (role)
+            {
+                case "obj":
+                    if (noun) return -1;
+                    return passive ? _view.Child(p, "nsubj:pass") is var sp && sp >= 0 ? sp : _view.Rel(p) == "acl" ? _view.Head(p) : -1 : _view.Child(p, "obj");
+                case "iobj": return _view.Child(p, "iobj");
+                case "xobj":
+                    int x = _view.Child(p, "xcomp");
+                    return x < 0 ? -1 : _view.Child(x, "obj");
+                case "poss": return -1;
+                case "place":
+                    place = true;
+                    foreach (var c in _view.Children(p))
+                    {
+                        var rel = _view.Rel(c);
+                        if (!(rel.StartsWith("obl", StringComparison.Ordinal) || rel == "nmod")) continue;
+                        if (_view.CaseOf(c) is { } cs && s_locative.Contains(cs) && _view.EntityOf(c) is { Type: EntityType.GPE or EntityType.LOC }) return c;
+                    }
+                    return -1;
+                default:
+                    return _view.PrepChild(p, role);
+            }
+        }
+
+        // ---- nouns ----
+
+        private void CodeNoun(int n)
+        {
+            // Multi-word nouns first ("air strike", "car bomb"), then the head lemma.
+            PredicateEntry[]? rows = null;
+            int modifier = -1;
+            foreach (var c in _view.Children(n))
+            {
+                if (_view.Rel(c) is not ("compound" or "amod")) continue;
+                if (_coder._lexicon.NounRows(_view.Lemma(c).ToLowerInvariant() + " " + _view.Lemma(n).ToLowerInvariant()) is { } mw) { rows = mw; modifier = c; break; }
+            }
+            if (rows is null && !_coder._lexicon.Nouns.TryGetValue(_view.Lemma(n), out rows)) return;
+            // A noun that names an actor or a place is not an event ("Defence Force"), nor one inside a proper name.
+            if (_view.Pos(n) == Upos.PROPN || _view.EntityOf(n) is not null) return;
+            var row = Pick(rows, n, noun: true);
+            if (row?.Code is null) return;
+
+            int source = _view.PrepChild(n, "by");
+            if (source < 0) source = _view.Child(n, "nmod:poss");
+            if (source < 0)
+                foreach (var c in _view.Children(n))
+                    if (c != modifier && _view.Rel(c) is "compound" or "amod" && (_view.EntityOf(c) is not null || _coder._actors.Country(_view.Text(c)) is not null)) { source = c; break; }
+            if (source < 0)
+            {
+                // "launched an attack on", "held talks with": the light verb's subject.
+                int h = _view.Head(n);
+                if (h >= 0 && _view.Rel(n) is "obj" or "nsubj:pass" && _view.Pos(h) == Upos.VERB && IsLight(h))
+                    source = IsPassive(h) ? Agent(h) : Subject(h, 0);
+            }
+            int target = -1;
+            bool placeTarget = false;
+            foreach (var role in row.TargetRoles)
+            {
+                if (role == "between")
+                {
+                    int b = _view.PrepChild(n, "between");
+                    if (b >= 0) { Reciprocal(row.Code, n, b); return; }
+                    continue;
+                }
+                if (role == "poss") continue;
+                target = RoleToken(n, role, passive: false, noun: true, out placeTarget);
+                if (target >= 0) break;
+            }
+            if (target < 0 && _view.PrepChild(n, "between") is var bt && bt >= 0 && (row.Flags & PredicateFlags.Recip) != 0)
+            {
+                Reciprocal(row.Code, n, bt);
+                return;
+            }
+            AddEvents(row.Code, row.Flags, n, source, target, placeTarget, -1);
+        }
+
+        private bool IsLight(int v)
+        {
+            if (!_coder._lexicon.Verbs.TryGetValue(_view.Lemma(v), out var rows)) return false;
+            foreach (var r in rows) if ((r.Flags & PredicateFlags.Light) != 0 || r.Code is not null && _view.Lemma(v) is "hold") return true;
+            return false;
+        }
+
+        /// <summary>"talks between A and B", "clashes between A and B": every ordered pair of the coordinated actors.</summary>
+        private void Reciprocal(string code, int trigger, int first)
+        {
+            _left.Clear();
+            _view.Conjuncts(first, _left);
+            var list = _left.ToArray();
+            for (int i = 0; i < list.Length; i++)
+                for (int j = 0; j < list.Length; j++)
+                    if (i != j) AddPair(code, trigger, list[i], list[j], false);
+        }
+
+        // ---- choosing a row ----
+
+        private PredicateEntry? Pick(PredicateEntry[] rows, int p, bool noun)
+        {
+            foreach (var row in rows)
+            {
+                if (row.Particle is { } particle && !HasParticle(p, particle)) continue;
+                if (row.Arguments is { } args && !HasArgument(p, args, noun)) continue;
+                return row;
+            }
+            return null;
+        }
+
+        private bool HasParticle(int p, string particle)
+        {
+            foreach (var c in _view.Children(p))
+            {
+                var rel = _view.Rel(c);
+                if (rel == "compound:prt" && _view.Lemma(c).Equals(particle, StringComparison.OrdinalIgnoreCase)) return true;
+                if ((rel.StartsWith("obl", StringComparison.Ordinal) || rel.StartsWith("nmod", StringComparison.Ordinal) || rel == "advcl" || rel == "xcomp")
+                    && _view.CaseOf(c) is { } cs && cs.Equals(particle, StringComparison.OrdinalIgnoreCase)) return true;
+            }
+            return false;
+        }
+
+        private bool HasArgument(int p, IReadOnlySet<string> args, bool noun)
+        {
+            foreach (var c in _view.Children(p))
+            {
+                var rel = _view.Rel(c);
+                bool arg = noun
+                    ? rel is "amod" or "compound" || rel.StartsWith("nmod", StringComparison.Ordinal)
+                    : rel is "obj" or "iobj" or "xcomp" or "ccomp" or "nsubj:pass" || rel.StartsWith("obl", StringComparison.Ordinal);
+                if (!arg) continue;
+                if (args.Contains(_view.Lemma(c)) || args.Contains(_view.Text(c).ToString())) return true;
+                foreach (var g in _view.Children(c))
+                    if (_view.Rel(g) is "obj" or "compound" or "amod" or "nmod" or "xcomp" or "obl" && args.Contains(_view.Lemma(g))) return true;
+            }
+            return false;
+        }
+
+        // ---- events ----
+
+        private void AddEvents(string code, PredicateFlags flags, int trigger, int source, int target, bool placeTarget, int possessed)
+        {
+            if (source < 0) return;
+            _left.Clear();
+            _view.Conjuncts(source, _left);
+            var sources = _left.ToArray();
+            if (target < 0 && possessed >= 0) target = possessed;
+            if (target < 0)
+            {
+                if ((flags & PredicateFlags.Recip) != 0 && sources.Length > 1)
+                    for (int i = 0; i < sources.Length; i++)
+                        for (int j = 0; j < sources.Length; j++)
+                            if (i != j) AddPair(code, trigger, sources[i], sources[j], false);
+                return;
+            }
+            _right.Clear();
+            _view.Conjuncts(target, _right);
+            var targets = _right.ToArray();
+            foreach (var s in sources)
+                foreach (var t in targets)
+                {
+                    AddPair(code, trigger, s, t, placeTarget, possessed >= 0);
+                    if ((flags & PredicateFlags.Mutual) != 0) AddPair(code, trigger, t, s, false);
+                }
+        }
+
+        private void AddPair(string code, int trigger, int sourceToken, int targetToken, bool placeTarget, bool owner = false)
+        {
+            int root = int.Parse(code.AsSpan(0, 2), CultureInfo.InvariantCulture);
+            bool physical = root is 15 or 17 or 18 or 19 or 20 || code.StartsWith("07", StringComparison.Ordinal) || code == "042";
+            bool military = root is 15 or 18 or 19 or 20;
+            var src = Actor(sourceToken, ActorRole.Source, physical, military);
+            if (src is null) return;
+            ActorRef? tgt;
+            if (owner)
+                tgt = Actor(targetToken, ActorRole.Target, physical, false) is { } o && o.Code.Length == 3 ? new ActorRef(o.Code + "CVL", o.Entity) : Actor(targetToken, ActorRole.Target, physical, false);
+            else tgt = Actor(targetToken, ActorRole.Target, physical || placeTarget, false);
+            if (tgt is null || tgt.Value.Code == src.Value.Code) return;
+            var (modality, negated) = ModalityOf(trigger);
+            string? quote = QuoteAt(_doc.Tokens[trigger].Start);
+            if (quote is not null && modality == Modality.Asserted) modality = Modality.Reported;
+            _found.Add(new Candidate(code, src.Value, tgt.Value, _doc.Tokens[trigger].Start, _doc.Tokens[trigger].End, _sentence, modality, negated, quote, trigger));
+        }
+
+        private ActorRef? Actor(int token, ActorRole role, bool physical, bool military)
+        {
+            if (token < 0) return null;
+            if (_view.Pos(token) == Upos.PRON)
+            {
+                if (IsRelativePronoun(token)) return null;
+                string lemma = _view.Lemma(token).ToLowerInvariant();
+                if (lemma is "we" or "i" or "us" or "our" && SpeakerAt(_doc.Tokens[token].Start) is { } speaker)
+                    return _resolver.EntityActor(speaker) is { } sa ? new ActorRef(sa, speaker.Id) : null;
+                return lemma is "he" or "she" or "it" or "they" or "them" or "its" or "their" or "his" or "her" or "him" ? _antecedent : null;
+            }
+            return _resolver.Resolve(token, role, physical, _coder._options.CountryFromPlace ? _sentenceCountry : null, military);
+        }
+
+        private bool SectorOnly(int token) => _resolver.Resolve(token, ActorRole.Source, false, null, false) is not null;
+
+        /// <summary>Modality from the predicate's own auxiliaries and negation, then up through its governors.</summary>
+        private (Modality, bool) ModalityOf(int p)
+        {
+            bool negated = false;
+            var m = Modality.Asserted;
+            bool noun = _view.Pos(p) is Upos.NOUN or Upos.PROPN;
+            foreach (var c in _view.Children(p))
+            {
+                var rel = _view.Rel(c);
+                string lemma = _view.Lemma(c).ToLowerInvariant();
+                if (rel is "advmod" or "neg" or "det" && lemma is "not" or "never" or "n't" or "no") negated = true;
+            }
+            int cur = p;
+            for (int step = 0; step < 8; step++)
+            {
+                foreach (var c in _view.Children(cur))
+                {
+                    var rel = _view.Rel(c);
+                    string lemma = _view.Lemma(c).ToLowerInvariant();
+                    if (rel == "aux")
+                    {
+                        if (lemma is "will" or "shall" or "'ll" or "wo") m = Stronger(m, Modality.Future);
+                        else if (lemma is "would" or "could" or "might" or "may" or "should" or "must" or "can" or "ca") m = Stronger(m, Modality.Hypothetical);
+                    }
+                    else if (rel == "mark" && lemma is "if" or "unless" or "whether") m = Stronger(m, Modality.Hypothetical);
+                    else if (cur != p && rel is "advmod" && lemma is "not" or "never" or "n't") m = Stronger(m, Modality.Negated);
+                }
+                int h = _view.Head(cur);
+                if (h < 0) break;
+                string r = _view.Rel(cur);
+                if (r is "xcomp" or "ccomp" or "csubj" || (noun && cur == p && r is "obj" or "obl" or "nsubj:pass" or "xcomp"))
+                {
+                    m = Stronger(m, GovernorModality(h, r == "ccomp"));
+                    cur = h;
+                    continue;
+                }
+                if (noun && cur == p && r == "nsubj")
+                {
+                    if (s_aspectual.Contains(_view.Lemma(h)) || _view.Child(h, "cop") >= 0) { cur = h; continue; }
+                    break;
+                }
+                if (r == "advcl")
+                {
+                    if (_view.CaseOf(cur) is "to" or "if" or "unless" or "so" or "in order") m = Stronger(m, Modality.Hypothetical);
+                    cur = h;
+                    continue;
+                }
+                if (r == "conj") { cur = h; continue; }
+                if (r == "acl" && _view.CaseOf(cur) == "to") m = Stronger(m, Modality.Hypothetical);
+                break;
+            }
+            if (negated) m = Modality.Negated;
+            return (m, negated || m == Modality.Negated);
+        }
+
+        private Modality GovernorModality(int g, bool clausal)
+        {
+            if (_view.Lemma(g).Equals("go", StringComparison.OrdinalIgnoreCase) && _view.Child(g, "aux") >= 0) return Modality.Future;
+            if (!_coder._lexicon.Verbs.TryGetValue(_view.Lemma(g), out var rows)) return Modality.Asserted;
+            var flags = PredicateFlags.None;
+            foreach (var r in rows) flags |= r.Flags;
+            if ((flags & PredicateFlags.Negative) != 0) return Modality.Negated;
+            if ((flags & PredicateFlags.Irrealis) != 0) return Modality.Hypothetical;
+            if ((flags & PredicateFlags.Future) != 0) return Modality.Future;
+            return Modality.Asserted;
+        }
+
+        private static Modality Stronger(Modality a, Modality b) => Rank(b) > Rank(a) ? b : a;
+        private static int Rank(Modality m) => m switch { Modality.Negated => 3, Modality.Hypothetical => 2, Modality.Future => 1, _ => 0 };
+
+        private string? QuoteAt(int offset)
+        {
+            Quote? best = null;
+            foreach (var q in _doc.Quotes)
+                if (offset >= q.Start && offset < q.End && (best is null || q.End - q.Start < best.End - best.Start)) best = q;
+            return best?.Id;
+        }
+
+        private Entity? SpeakerAt(int offset)
+        {
+            foreach (var q in _doc.Quotes)
+                if (offset >= q.Start && offset < q.End && q.Speaker is { } id)
+                    return _doc.Entities.Find(e => e.Id == id);
+            return null;
+        }
+
+        // ---- context: antecedents, place, date ----
+
+        private void UpdateAntecedent(Sentence s)
+        {
+            for (int t = s.TokenStart; t < s.TokenEnd; t++)
+            {
+                if (_view.Head(t) >= 0 || _view.Pos(t) != Upos.VERB && _view.Pos(t) != Upos.NOUN && _view.Pos(t) != Upos.ADJ) continue;
+                int subj = _view.Child(t, "nsubj");
+                if (subj < 0) subj = _view.Child(t, "nsubj:pass");
+                // "X said ...": the speaker is the subject, but the clause's own subject is the likelier referent of "it/they".
+                int ccomp = _view.Child(t, "ccomp");
+                if (ccomp >= 0 && _view.Lemma(t) is "say" or "tell" && _view.Child(ccomp, "nsubj") is var inner && inner >= 0 && _view.Pos(inner) != Upos.PRON) subj = inner;
+                if (subj >= 0 && _view.Pos(subj) != Upos.PRON && Actor(subj, ActorRole.Source, false, false) is { } a) _antecedent = a;
+                break;
+            }
+        }
+
+        private string? SentenceCountry(Sentence s)
+        {
+            foreach (var e in _doc.Entities)
+            {
+                if (e.Type is not (EntityType.GPE or EntityType.LOC) || e.Country is null) continue;
+                foreach (var m in e.Mentions)
+                    if (m.Start >= s.Start && m.End <= s.End) return e.Country;
+            }
+            return _dateline?.Country;
+        }
+
+        private string? PlaceOf(Candidate c)
+        {
+            int p = c.PredicateToken;
+            for (int cur = p, step = 0; cur >= 0 && step < 3; cur = _view.Head(cur), step++)
+            {
+                foreach (var ch in _view.Children(cur))
+                {
+                    var rel = _view.Rel(ch);
+                    if (!(rel.StartsWith("obl", StringComparison.Ordinal) || rel == "nmod")) continue;
+                    if (_view.CaseOf(ch) is { } cs && s_locative.Contains(cs) && _view.EntityOf(ch) is { Type: EntityType.GPE or EntityType.LOC or EntityType.FAC } e) return e.Id;
+                }
+                if (_view.Pos(cur) == Upos.VERB) break;
+            }
+            var s = _doc.Sentences[c.Sentence];
+            Entity? first = null;
+            int firstStart = int.MaxValue;
+            foreach (var e in _doc.Entities)
+            {
+                if (e.Type is not (EntityType.GPE or EntityType.LOC) || e.Id == c.Source.Entity || e.Id == c.Target.Entity && e.Country is null) continue;
+                foreach (var m in e.Mentions)
+                    if (m.Start >= s.Start && m.End <= s.End && m.Start < firstStart && !IsActorModifier(m.Start)) { first = e; firstStart = m.Start; }
+            }
+            return first?.Id ?? _dateline?.Id;
+        }
+
+        /// <summary>A place name used as a modifier ("Iraqi troops", "Syria's government") is not where the event happened.</summary>
+        private bool IsActorModifier(int offset)
+        {
+            int t = _view.TokenAt(offset);
+            return t < _doc.TokenCount && _view.Rel(t) is "amod" or "nmod:poss" or "compound";
+        }
+
+        private string? DateOf(Candidate c)
+        {
+            var s = _doc.Sentences[c.Sentence];
+            TimeExpression? best = null;
+            int bestDistance = int.MaxValue;
+            foreach (var t in _doc.Times)
+            {
+                if (t.Start < s.Start || t.End > s.End || t.Type != TimeType.DATE || t.Value is not { Length: > 0 } v || !char.IsAsciiDigit(v[0])) continue;
+                int d = Math.Abs(t.Start - c.Trigger);
+                if (d < bestDistance) { best = t; bestDistance = d; }
+            }
+            return best?.Value ?? _publishedDay;
+        }
+
+        // ---- output ----
+
+        private void Emit()
+        {
+            var opts = _coder._options;
+            var byKey = new Dictionary<EventDedupKey, int>();
+            var events = _doc.Events;
+            int n = events.Count;
+            foreach (var c in _found)
+            {
+                string? date = DateOf(c);
+                var modality = c.Modality;
+                // A narrated event dated after the article is not asserted.
+                if (modality is Modality.Asserted or Modality.Reported && date is { Length: >= 4 } && _publishedDay is not null && IsAfter(date, _publishedDay)) modality = Modality.Future;
+                string? place = PlaceOf(c);
+                var (fatalities, injured) = Casualties(c);
+                var trigger = new EventTrigger(c.Trigger, c.TriggerEnd, _doc.Text[c.Trigger..c.TriggerEnd]);
+                var e = new Event
+                {
+                    Id = "ev" + (n + 1).ToString(CultureInfo.InvariantCulture),
+                    Cameo = c.Code,
+                    Plover = _coder._ontology.PloverOf(c.Code),
+                    Source = c.Source.Entity,
+                    Target = c.Target.Entity,
+                    SourceActor = c.Source.Code,
+                    TargetActor = c.Target.Code,
+                    Date = date,
+                    Place = place,
+                    Fatalities = fatalities,
+                    Injured = injured,
+                    Sentence = c.Sentence,
+                    Trigger = trigger,
+                    Negated = c.Negated,
+                    Modality = modality,
+                    Quote = c.Quote,
+                    Mentions = [trigger],
+                };
+                if (opts.Dedup != DedupLevel.None)
+                {
+                    var key = EventDedupKey.Of(e, opts.Dedup, opts.DedupByPlace);
+                    if (byKey.TryGetValue(key, out int at))
+                    {
+                        var kept = events[at];
+                        if (!kept.Mentions.Contains(trigger)) kept.Mentions.Add(trigger);
+                        if ((kept.Fatalities is null && e.Fatalities is not null) || (kept.Injured is null && e.Injured is not null))
+                            events[at] = kept with { Fatalities = kept.Fatalities ?? e.Fatalities, Injured = kept.Injured ?? e.Injured };
+                        continue;
+                    }
+                    byKey[key] = events.Count;
+                }
+                if (opts.RequireBothActors && (e.SourceActor is null || e.TargetActor is null)) continue;
+                events.Add(e);
+                n++;
+            }
+        }
+
+        private static bool IsAfter(string value, string published)
+        {
+            // Compare only full dates (yyyy-MM-dd); weeks and months are too coarse to call future.
+            return value.Length >= 10 && value[4] == '-' && value[7] == '-' && string.CompareOrdinal(value[..10], published) > 0;
+        }
+
+        /// <summary>Killed/dead and wounded counts of the sentence: those tied to this trigger, else the nearest violent event's.</summary>
+        private (int?, int?) Casualties(Candidate c)
+        {
+            if (c.Code[0] is not ('1' or '2') || int.Parse(c.Code.AsSpan(0, 2), CultureInfo.InvariantCulture) is < 17) return (null, null);
+            var s = _doc.Sentences[c.Sentence];
+            int? killed = null, injured = null;
+            foreach (var k in _doc.Casualties)
+            {
+                if (k.Trigger.Start < s.Start || k.Trigger.End > s.End || k.Count is not { } count) continue;
+                bool mine = k.Event is { } ev ? ev.Start == c.Trigger : NearestViolent(c.Sentence, k.Trigger.Start) == c.Trigger;
+                if (!mine) continue;
+                if (k.Kind is CasualtyKind.Killed or CasualtyKind.Dead) killed = (killed ?? 0) + (int)count;
+                else if (k.Kind == CasualtyKind.Wounded) injured = (injured ?? 0) + (int)count;
+            }
+            return (killed, injured);
+        }
+
+        private int NearestViolent(int sentence, int offset)
+        {
+            int best = -1, bestD = int.MaxValue;
+            foreach (var f in _found)
+            {
+                if (f.Sentence != sentence || f.Code[0] is not ('1' or '2') || f.Code.CompareTo("17") < 0) continue;
+                int d = Math.Abs(f.Trigger - offset);
+                if (d < bestD) { bestD = d; best = f.Trigger; }
+            }
+            return best;
+        }
+    }
+
+    private readonly EventLexicon _lexicon = lexicon;
+    private readonly ActorTable _actors = actors;
+    private readonly EventOntology _ontology = ontology;
+
+    /// <summary>The shipped lexicon, actor tables and ontology (data/events, data/ontology), optionally extended with a PETRARCH dictionary folder.</summary>
+    public static EventCoder Load(string? dictionaries = null, EventCoderOptions? options = null)
+    {
+        var ontology = EventOntology.Load();
+        var dir = ActorTable.ResolveDirectory();
+        var lexicon = EventLexicon.Load(Path.Combine(dir, EventLexicon.FileName), ontology);
+        return new EventCoder(lexicon, ActorTable.Load(dir, dictionaries), ontology, options);
+    }
+}
