@@ -107,6 +107,38 @@ internal sealed class ActorResolver(ActorTable table, DependencyView view, DateO
         return iso is null ? null : new ActorRef(iso + agent, me);
     }
 
+    /// <summary>
+    /// The actors of a phrase, one per coordinated nationality or possessor ("Iraqi and US troops" → IRQMIL, USAMIL;
+    /// "officials from Ethiopia and Eritrea" → ETHGOV, ERIGOV).
+    /// </summary>
+    public void ResolveAll(int head, ActorRole role, bool physical, string? fallbackCountry, bool militarySource, List<ActorRef> into)
+    {
+        _modifier = -1;
+        var first = Resolve(head, role, physical, fallbackCountry, militarySource);
+        if (first is not { } a) return;
+        Add(into, a);
+        int mod = _modifier;
+        if (mod < 0 || a.Code.Length < 3 || ActorTable.IsGroupCode(a.Code)) return;
+        string sector = a.Code[3..];
+        foreach (var c in view.Children(mod))
+        {
+            if (view.Rel(c) != "conj") continue;
+            var e = view.EntityOf(c);
+            string? iso = e is not null && e.Type != EntityType.PERSON ? e.Country : null;
+            iso ??= table.Country(view.Text(c));
+            if (iso is not null) Add(into, new ActorRef(iso + sector, e?.Id));
+        }
+    }
+
+    private static void Add(List<ActorRef> list, ActorRef a)
+    {
+        foreach (var x in list) if (x.Code == a.Code) return;
+        list.Add(a);
+    }
+
+    // The modifier token that gave the last resolved actor its country (for coordinated modifiers); per-call scratch state.
+    private int _modifier = -1;
+
     public static string StateCode(string iso, ActorRole role, bool physical, bool militarySource) =>
         role == ActorRole.Target ? (physical ? iso : iso + "GOV") : militarySource ? iso + "MIL" : iso + "GOV";
 
@@ -136,10 +168,10 @@ internal sealed class ActorResolver(ActorTable table, DependencyView view, DateO
             var e = view.EntityOf(c);
             if (e is not null)
             {
-                if (Group(e) is { } g && !ActorTable.IsGroupCode(g) && g.Length >= 3) return (g[..3], e.Id);
-                if (e.Country is { } ec && e.Type != EntityType.PERSON) return (ec, e.Id);
+                if (Group(e) is { } g && !ActorTable.IsGroupCode(g) && g.Length >= 3) { _modifier = c; return (g[..3], e.Id); }
+                if (e.Country is { } ec && e.Type != EntityType.PERSON) { _modifier = c; return (ec, e.Id); }
             }
-            if (table.Country(view.Text(c)) is { } iso) return (iso, e?.Id);
+            if (table.Country(view.Text(c)) is { } iso) { _modifier = c; return (iso, e?.Id); }
             if (depth < 2 && (rel is "nmod:poss" || nmod) && ModifierCountryEntity(c, depth + 1) is { Country: not null } deeper) return deeper;
         }
         return (null, null);

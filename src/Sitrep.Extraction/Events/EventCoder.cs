@@ -176,7 +176,19 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
                     }
                     return -1;
                 default:
-                    return _view.PrepChild(p, role);
+                    int direct = _view.PrepChild(p, role);
+                    if (direct >= 0 || noun) return direct;
+                    // "promised $500 million in aid to Syria": the role's phrase may hang from the object.
+                    int obj = _view.Child(p, "obj");
+                    for (int depth = 0; obj >= 0 && depth < 2; depth++)
+                    {
+                        int deep = _view.PrepChild(obj, role);
+                        if (deep >= 0) return deep;
+                        int next = -1;
+                        foreach (var c in _view.Children(obj)) if (_view.Rel(c) == "nmod") { next = c; break; }
+                        obj = next;
+                    }
+                    return -1;
             }
         }
 
@@ -206,8 +218,10 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
             if (source < 0)
             {
                 // "launched an attack on", "held talks with": the light verb's subject.
-                int h = _view.Head(n);
-                if (h >= 0 && _view.Rel(n) is "obj" or "nsubj:pass" && _view.Pos(h) == Upos.VERB && IsLight(h))
+                int at = n, h = _view.Head(n);
+                // "held a second round of talks": climb from "talks" to "round".
+                if (h >= 0 && _view.Rel(n) == "nmod" && _view.CaseOf(n) == "of" && _view.Pos(h) == Upos.NOUN) { at = h; h = _view.Head(h); }
+                if (h >= 0 && _view.Rel(at) is "obj" or "nsubj:pass" && _view.Pos(h) == Upos.VERB && IsLight(h))
                     source = IsPassive(h) ? Agent(h) : Subject(h, 0);
             }
             int target = -1;
@@ -242,12 +256,15 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
         /// <summary>"talks between A and B", "clashes between A and B": every ordered pair of the coordinated actors.</summary>
         private void Reciprocal(string code, int trigger, int first)
         {
+            int root = int.Parse(code.AsSpan(0, 2), CultureInfo.InvariantCulture);
+            bool military = root is 15 or 18 or 19 or 20;
             _left.Clear();
             _view.Conjuncts(first, _left);
-            var list = _left.ToArray();
-            for (int i = 0; i < list.Length; i++)
-                for (int j = 0; j < list.Length; j++)
-                    if (i != j) AddPair(code, trigger, list[i], list[j], false);
+            var actors = new List<ActorRef>();
+            foreach (var t in _left.ToArray()) Actors(t, ActorRole.Source, false, military, actors, owner: false);
+            foreach (var a in actors)
+                foreach (var b in actors)
+                    if (a.Code != b.Code) Add(code, trigger, a, b);
         }
 
         // ---- choosing a row ----
@@ -282,7 +299,7 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
                 var rel = _view.Rel(c);
                 bool arg = noun
                     ? rel is "amod" or "compound" || rel.StartsWith("nmod", StringComparison.Ordinal)
-                    : rel is "obj" or "iobj" or "xcomp" or "ccomp" or "nsubj:pass" || rel.StartsWith("obl", StringComparison.Ordinal);
+                    : rel is "obj" or "iobj" or "xcomp" or "ccomp" or "advcl" or "nsubj:pass" || rel.StartsWith("obl", StringComparison.Ordinal);
                 if (!arg) continue;
                 if (args.Contains(_view.Lemma(c)) || args.Contains(_view.Text(c).ToString())) return true;
                 foreach (var g in _view.Children(c))
@@ -296,59 +313,85 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
         private void AddEvents(string code, PredicateFlags flags, int trigger, int source, int target, bool placeTarget, int possessed)
         {
             if (source < 0) return;
-            _left.Clear();
-            _view.Conjuncts(source, _left);
-            var sources = _left.ToArray();
-            if (target < 0 && possessed >= 0) target = possessed;
-            if (target < 0)
-            {
-                if ((flags & PredicateFlags.Recip) != 0 && sources.Length > 1)
-                    for (int i = 0; i < sources.Length; i++)
-                        for (int j = 0; j < sources.Length; j++)
-                            if (i != j) AddPair(code, trigger, sources[i], sources[j], false);
-                return;
-            }
-            _right.Clear();
-            _view.Conjuncts(target, _right);
-            var targets = _right.ToArray();
-            foreach (var s in sources)
-                foreach (var t in targets)
-                {
-                    AddPair(code, trigger, s, t, placeTarget, possessed >= 0);
-                    if ((flags & PredicateFlags.Mutual) != 0) AddPair(code, trigger, t, s, false);
-                }
-        }
-
-        private void AddPair(string code, int trigger, int sourceToken, int targetToken, bool placeTarget, bool owner = false)
-        {
             int root = int.Parse(code.AsSpan(0, 2), CultureInfo.InvariantCulture);
             bool physical = root is 15 or 17 or 18 or 19 or 20 || code.StartsWith("07", StringComparison.Ordinal) || code == "042";
             bool military = root is 15 or 18 or 19 or 20;
-            var src = Actor(sourceToken, ActorRole.Source, physical, military);
-            if (src is null) return;
-            ActorRef? tgt;
-            if (owner)
-                tgt = Actor(targetToken, ActorRole.Target, physical, false) is { } o && o.Code.Length == 3 ? new ActorRef(o.Code + "CVL", o.Entity) : Actor(targetToken, ActorRole.Target, physical, false);
-            else tgt = Actor(targetToken, ActorRole.Target, physical || placeTarget, false);
-            if (tgt is null || tgt.Value.Code == src.Value.Code) return;
+            var sources = new List<ActorRef>();
+            _left.Clear();
+            _view.Conjuncts(source, _left);
+            // "Spain, Ireland and Norway recognised": a parser may attach every conjunct as a subject.
+            int h = _view.Head(source);
+            if (h >= 0 && _view.Rel(source) == "nsubj")
+                foreach (var c in _view.Children(h))
+                    if (c != source && _view.Rel(c) == "nsubj" && !_left.Contains(c)) _view.Conjuncts(c, _left);
+            foreach (var t in _left.ToArray()) Actors(t, ActorRole.Source, physical, military, sources, owner: false);
+            if (sources.Count == 0) return;
+            if (target < 0 && possessed >= 0) target = possessed;
+            var targets = new List<ActorRef>();
+            if (target >= 0)
+            {
+                _right.Clear();
+                _view.Conjuncts(target, _right);
+                foreach (var t in _right.ToArray()) Actors(t, ActorRole.Target, physical || placeTarget, false, targets, owner: possessed >= 0 && target == possessed);
+            }
+            if (targets.Count == 0)
+            {
+                if ((flags & PredicateFlags.Recip) != 0 && sources.Count > 1)
+                    foreach (var a in sources)
+                        foreach (var b in sources)
+                            if (a.Code != b.Code) Add(code, trigger, a, b);
+                return;
+            }
+            foreach (var a in sources)
+                foreach (var b in targets)
+                {
+                    Add(code, trigger, a, b);
+                    if ((flags & PredicateFlags.Mutual) != 0) Add(code, trigger, b, a);
+                }
+        }
+
+        private void Add(string code, int trigger, ActorRef src, ActorRef tgt)
+        {
+            if (tgt.Code == src.Code) return;
             var (modality, negated) = ModalityOf(trigger);
             string? quote = QuoteAt(_doc.Tokens[trigger].Start);
             if (quote is not null && modality == Modality.Asserted) modality = Modality.Reported;
-            _found.Add(new Candidate(code, src.Value, tgt.Value, _doc.Tokens[trigger].Start, _doc.Tokens[trigger].End, _sentence, modality, negated, quote, trigger));
+            _found.Add(new Candidate(code, src, tgt, _doc.Tokens[trigger].Start, _doc.Tokens[trigger].End, _sentence, modality, negated, quote, trigger));
+        }
+
+        /// <summary>The actors of one phrase head (pronouns resolved; a non-actor head falls back to its possessor, "Iraq's role").</summary>
+        private void Actors(int token, ActorRole role, bool physical, bool military, List<ActorRef> into, bool owner)
+        {
+            if (token < 0) return;
+            if (_view.Pos(token) == Upos.PRON)
+            {
+                if (IsRelativePronoun(token)) return;
+                string lemma = _view.Lemma(token).ToLowerInvariant();
+                if (lemma is "we" or "i" or "us" or "our" && SpeakerAt(_doc.Tokens[token].Start) is { } speaker)
+                {
+                    if (_resolver.EntityActor(speaker) is { } sa) into.Add(new ActorRef(sa, speaker.Id));
+                    return;
+                }
+                if (lemma is "he" or "she" or "it" or "they" or "them" or "its" or "their" or "his" or "her" or "him" && _antecedent is { } ante) into.Add(ante);
+                return;
+            }
+            int before = into.Count;
+            _resolver.ResolveAll(token, role, physical, _coder._options.CountryFromPlace ? _sentenceCountry : null, military, into);
+            if (into.Count == before)
+            {
+                int poss = _view.Child(token, "nmod:poss");
+                if (poss >= 0 && poss != token) Actors(poss, role, physical, military, into, owner);
+            }
+            if (owner)
+                for (int i = before; i < into.Count; i++)
+                    if (into[i].Code.Length == 3) into[i] = into[i] with { Code = into[i].Code + "CVL" };
         }
 
         private ActorRef? Actor(int token, ActorRole role, bool physical, bool military)
         {
-            if (token < 0) return null;
-            if (_view.Pos(token) == Upos.PRON)
-            {
-                if (IsRelativePronoun(token)) return null;
-                string lemma = _view.Lemma(token).ToLowerInvariant();
-                if (lemma is "we" or "i" or "us" or "our" && SpeakerAt(_doc.Tokens[token].Start) is { } speaker)
-                    return _resolver.EntityActor(speaker) is { } sa ? new ActorRef(sa, speaker.Id) : null;
-                return lemma is "he" or "she" or "it" or "they" or "them" or "its" or "their" or "his" or "her" or "him" ? _antecedent : null;
-            }
-            return _resolver.Resolve(token, role, physical, _coder._options.CountryFromPlace ? _sentenceCountry : null, military);
+            var list = new List<ActorRef>(1);
+            Actors(token, role, physical, military, list, owner: false);
+            return list.Count > 0 ? list[0] : null;
         }
 
         private bool SectorOnly(int token) => _resolver.Resolve(token, ActorRole.Source, false, null, false) is not null;
