@@ -79,6 +79,8 @@ internal sealed class ActorResolver(ActorTable table, DependencyView view, DateO
                         // "Iraqi troops" where the parser made the demonym the head is rare; a head that is a place is a state actor.
                         string? country = entity.Country ?? table.Country(entity.Name);
                         if (country is null) return null;
+                        // "Israelis", "Kurds": the people, not the state.
+                        if (entity.Type == EntityType.NORP && view.Doc.Tokens[head].Tag is "NNS" or "NNPS") return new ActorRef(country + "CVL", entity.Id);
                         return new ActorRef(StateCode(country, role, physical, militarySource), entity.Id);
                     }
                 case EntityType.ORG:

@@ -106,6 +106,8 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
                 target = RoleToken(v, role, passive, noun: false, out placeTarget);
                 if (target >= 0) break;
             }
+            // "threatened to strike US carriers", "began deporting refugees": the complement's object.
+            if (target < 0 && row.TargetRoles.Count > 0) target = RoleToken(v, "xobj", passive, noun: false, out placeTarget);
             AddEvents(code, row.Flags, v, subj, target, placeTarget, Poss(v, row));
         }
 
@@ -360,7 +362,7 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
         }
 
         /// <summary>The actors of one phrase head (pronouns resolved; a non-actor head falls back to its possessor, "Iraq's role").</summary>
-        private void Actors(int token, ActorRole role, bool physical, bool military, List<ActorRef> into, bool owner)
+        private void Actors(int token, ActorRole role, bool physical, bool military, List<ActorRef> into, bool owner, int depth = 0)
         {
             if (token < 0) return;
             if (_view.Pos(token) == Upos.PRON)
@@ -377,10 +379,18 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
             }
             int before = into.Count;
             _resolver.ResolveAll(token, role, physical, _coder._options.CountryFromPlace ? _sentenceCountry : null, military, into);
-            if (into.Count == before)
+            if (into.Count == before && depth < 3)
             {
-                int poss = _view.Child(token, "nmod:poss");
-                if (poss >= 0 && poss != token) Actors(poss, role, physical, military, into, owner);
+                // Not an actor itself: its possessor ("Iraq's role"), what it counts or belongs to ("thousands of refugees",
+                // "the passage of a US warship") or who made it ("the proposal put forward by Egyptian mediators").
+                int next = _view.Child(token, "nmod:poss");
+                if (next < 0)
+                    foreach (var c in _view.Children(token))
+                    {
+                        if (_view.Rel(c) == "nmod" && _view.CaseOf(c) == "of") { next = c; break; }
+                        if (_view.Rel(c) == "acl" && IsPassive(c) && Agent(c) is var ag && ag >= 0) { next = ag; break; }
+                    }
+                if (next >= 0 && next != token) Actors(next, role, physical, military, into, owner, depth + 1);
             }
             if (owner)
                 for (int i = before; i < into.Count; i++)
@@ -501,13 +511,18 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
 
         private string? SentenceCountry(Sentence s)
         {
+            string? nationality = null;
             foreach (var e in _doc.Entities)
             {
-                if (e.Type is not (EntityType.GPE or EntityType.LOC) || e.Country is null) continue;
+                if (e.Country is null) continue;
                 foreach (var m in e.Mentions)
-                    if (m.Start >= s.Start && m.End <= s.End) return e.Country;
+                {
+                    if (m.Start < s.Start || m.End > s.End) continue;
+                    if (e.Type is EntityType.GPE or EntityType.LOC) return e.Country;
+                    if (e.Type == EntityType.NORP) nationality ??= e.Country;
+                }
             }
-            return _dateline?.Country;
+            return _dateline?.Country ?? nationality;
         }
 
         private string? PlaceOf(Candidate c)

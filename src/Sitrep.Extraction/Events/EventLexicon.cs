@@ -102,7 +102,8 @@ public sealed class EventLexicon
                         "light" => PredicateFlags.Light,
                         _ => throw new SitrepInputException(path, $"unknown flag \"{f}\"", line),
                     };
-            var targets = cols[5] is "_" or "-" ? Array.Empty<string>() : cols[5].Split('|');
+            // "_": the default role, the object (the passive subject); "-": no target role.
+            var targets = cols[5] switch { "-" => Array.Empty<string>(), "_" => ["obj"], _ => cols[5].Split('|') };
             entries.Add(new PredicateEntry(cols[0] == "N", cols[1], DataFile.Opt(cols[2]), args, code, targets, flags, line));
         }
         return new EventLexicon(entries);
