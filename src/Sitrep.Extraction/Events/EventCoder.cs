@@ -187,7 +187,11 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
                         int deep = _view.PrepChild(obj, role);
                         if (deep >= 0) return deep;
                         int next = -1;
-                        foreach (var c in _view.Children(obj)) if (_view.Rel(c) == "nmod") { next = c; break; }
+                        foreach (var c in _view.Children(obj))
+                        {
+                            if (_view.Rel(c) == "conj" && _view.PrepChild(c, role) is var cd && cd >= 0) return cd;
+                            if (next < 0 && _view.Rel(c) == "nmod") next = c;
+                        }
                         obj = next;
                     }
                     return -1;
@@ -374,7 +378,17 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
                     if (_resolver.EntityActor(speaker) is { } sa) into.Add(new ActorRef(sa, speaker.Id));
                     return;
                 }
-                if (lemma is "he" or "she" or "it" or "they" or "them" or "its" or "their" or "his" or "her" or "him" && _antecedent is { } ante) into.Add(ante);
+                if (lemma is not ("he" or "she" or "it" or "they" or "them" or "its" or "their" or "his" or "her" or "him")) return;
+                // "The ministry said it had moved troops": the subject of a content clause is the speaker's.
+                int v = _view.Head(token);
+                if (v >= 0 && _view.Rel(token) is "nsubj" or "nsubj:pass" && _view.Rel(v) == "ccomp" && _view.Head(v) is var say && say >= 0
+                    && _view.Child(say, "nsubj") is var speaker2 && speaker2 >= 0 && _view.Pos(speaker2) != Upos.PRON && depth < 2)
+                {
+                    int before2 = into.Count;
+                    Actors(speaker2, role, physical, military, into, owner, depth + 1);
+                    if (into.Count > before2) return;
+                }
+                if (_antecedent is { } ante) into.Add(ante);
                 return;
             }
             int before = into.Count;
@@ -387,7 +401,7 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
                 if (next < 0)
                     foreach (var c in _view.Children(token))
                     {
-                        if (_view.Rel(c) == "nmod" && _view.CaseOf(c) == "of") { next = c; break; }
+                        if (_view.Rel(c) == "nmod" && _view.CaseOf(c) is "of" or "with") { next = c; break; }
                         if (_view.Rel(c) == "acl" && IsPassive(c) && Agent(c) is var ag && ag >= 0) { next = ag; break; }
                     }
                 if (next >= 0 && next != token) Actors(next, role, physical, military, into, owner, depth + 1);
