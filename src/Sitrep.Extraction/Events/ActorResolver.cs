@@ -93,6 +93,10 @@ internal sealed class ActorResolver(ActorTable table, DependencyView view, DateO
                     }
             }
         }
+        // "US Defence Secretary Ashton Carter" headed by the title: the person named beside it.
+        foreach (var c in view.Children(head))
+            if (view.Rel(c) is "flat" or "appos" && view.EntityOf(c) is { Type: EntityType.PERSON } person && person.Country is not null)
+                return new ActorRef(person.Country + (TitleSector(person.Title) ?? SectorOf(head) ?? "GOV"), person.Id);
         // A described actor: the sector from the head word (with its modifiers), the country or group from its modifiers.
         var agent = SectorOf(head);
         if (ModifierGroup(head, 0) is { } mg) return new ActorRef(mg.Code, mg.Entity);

@@ -104,7 +104,8 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
             foreach (var role in row.TargetRoles)
             {
                 target = RoleToken(v, role, passive, noun: false, out placeTarget);
-                if (target >= 0) break;
+                if (target >= 0 && IsActor(target)) break;
+                if (role != row.TargetRoles[^1]) target = -1;
             }
             // "threatened to strike US carriers", "began deporting refugees": the complement's object.
             if (target < 0 && row.TargetRoles.Count > 0) target = RoleToken(v, "xobj", passive, noun: false, out placeTarget);
@@ -170,13 +171,7 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
                 case "poss": return -1;
                 case "place":
                     place = true;
-                    foreach (var c in _view.Children(p))
-                    {
-                        var rel = _view.Rel(c);
-                        if (!(rel.StartsWith("obl", StringComparison.Ordinal) || rel == "nmod")) continue;
-                        if (_view.CaseOf(c) is { } cs && s_locative.Contains(cs) && _view.EntityOf(c) is { Type: EntityType.GPE or EntityType.LOC }) return c;
-                    }
-                    return -1;
+                    return PlaceToken(p, noun ? 2 : 0);
                 default:
                     int direct = _view.PrepChild(p, role);
                     if (direct >= 0 || noun) return direct;
@@ -196,6 +191,20 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
                     }
                     return -1;
             }
+        }
+
+        /// <summary>A place named in a locative phrase of the predicate; for event nouns also one nested in their modifiers ("defence of the approaches to Mosul").</summary>
+        private int PlaceToken(int p, int depth)
+        {
+            foreach (var c in _view.Children(p))
+            {
+                var rel = _view.Rel(c);
+                if (!(rel.StartsWith("obl", StringComparison.Ordinal) || rel == "nmod")) continue;
+                var cs = _view.CaseOf(c);
+                if (cs is not null && (s_locative.Contains(cs) || depth > 0 && cs is "to" or "of" or "for") && _view.EntityOf(c) is { Type: EntityType.GPE or EntityType.LOC }) return c;
+                if (depth > 0 && cs is not "by" and not "from" && PlaceToken(c, depth - 1) is var deeper && deeper >= 0) return deeper;
+            }
+            return -1;
         }
 
         // ---- nouns ----
@@ -242,7 +251,8 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
                 }
                 if (role == "poss") continue;
                 target = RoleToken(n, role, passive: false, noun: true, out placeTarget);
-                if (target >= 0) break;
+                if (target >= 0 && IsActor(target)) break;
+                target = -1;
             }
             if (target < 0 && _view.PrepChild(n, "between") is var bt && bt >= 0 && (row.Flags & PredicateFlags.Recip) != 0)
             {
@@ -371,14 +381,28 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
             if (token < 0) return;
             if (_view.Pos(token) == Upos.PRON)
             {
-                if (IsRelativePronoun(token)) return;
                 string lemma = _view.Lemma(token).ToLowerInvariant();
+                if (IsRelativePronoun(token) && !(lemma is "which" or "that")) return;
                 if (lemma is "we" or "i" or "us" or "our" && SpeakerAt(_doc.Tokens[token].Start) is { } speaker)
                 {
                     if (_resolver.EntityActor(speaker) is { } sa) into.Add(new ActorRef(sa, speaker.Id));
                     return;
                 }
+                if (lemma is "which" or "that" && depth < 2 && _view.Head(token) is var hv && hv >= 0 && _view.Rel(hv) is "parataxis" or "conj" or "advcl"
+                    && _view.Head(hv) is var hh && hh >= 0 && _view.Child(hh, "obj") is var ho && ho >= 0)
+                {
+                    // ", which has held up Iraqi troops" hanging off the clause: the previous clause's object.
+                    Actors(ho, role, physical, military, into, owner, depth + 1);
+                    return;
+                }
                 if (lemma is not ("he" or "she" or "it" or "they" or "them" or "its" or "their" or "his" or "her" or "him")) return;
+                if (_view.Rel(token) == "nmod:poss" && depth < 3 && BindingSubject(token) is var bs && bs >= 0)
+                {
+                    // "ISIS fighters kept up their defence": a possessive refers to its clause's subject.
+                    int b0 = into.Count;
+                    Actors(bs, role, physical, military, into, owner, depth + 1);
+                    if (into.Count > b0) return;
+                }
                 // "The ministry said it had moved troops": the subject of a content clause is the speaker's.
                 int v = _view.Head(token);
                 if (v >= 0 && _view.Rel(token) is "nsubj" or "nsubj:pass" && _view.Rel(v) == "ccomp" && _view.Head(v) is var say && say >= 0
@@ -411,12 +435,31 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
                     if (into[i].Code.Length == 3) into[i] = into[i] with { Code = into[i].Code + "CVL" };
         }
 
+        /// <summary>The subject of the clause a possessive pronoun sits in (through the nouns above it), if it is not the pronoun's own phrase.</summary>
+        private int BindingSubject(int pronoun)
+        {
+            int cur = _view.Head(pronoun);
+            for (int step = 0; cur >= 0 && step < 4; step++)
+            {
+                if (_view.Pos(cur) == Upos.VERB)
+                {
+                    int subj = _view.Child(cur, "nsubj");
+                    return subj >= 0 && _view.Pos(subj) != Upos.PRON ? subj : -1;
+                }
+                if (_view.Rel(cur) is "nsubj" or "nsubj:pass") return -1;
+                cur = _view.Head(cur);
+            }
+            return -1;
+        }
+
         private ActorRef? Actor(int token, ActorRole role, bool physical, bool military)
         {
             var list = new List<ActorRef>(1);
             Actors(token, role, physical, military, list, owner: false);
             return list.Count > 0 ? list[0] : null;
         }
+
+        private bool IsActor(int token) => Actor(token, ActorRole.Target, true, false) is not null;
 
         private bool SectorOnly(int token) => _resolver.Resolve(token, ActorRole.Source, false, null, false) is not null;
 
@@ -550,7 +593,15 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
                     if (!(rel.StartsWith("obl", StringComparison.Ordinal) || rel == "nmod")) continue;
                     if (_view.CaseOf(ch) is { } cs && s_locative.Contains(cs) && _view.EntityOf(ch) is { Type: EntityType.GPE or EntityType.LOC or EntityType.FAC } e) return e.Id;
                 }
-                if (_view.Pos(cur) == Upos.VERB) break;
+                if (_view.Pos(cur) == Upos.VERB)
+                {
+                    // "met coalition members in France": the parser may hang the place on the object.
+                    int obj = _view.Child(cur, "obj");
+                    if (obj >= 0)
+                        foreach (var ch in _view.Children(obj))
+                            if (_view.Rel(ch) == "nmod" && _view.CaseOf(ch) is { } cs2 && cs2 is "in" or "at" && _view.EntityOf(ch) is { Type: EntityType.GPE or EntityType.LOC or EntityType.FAC } oe) return oe.Id;
+                    break;
+                }
             }
             var s = _doc.Sentences[c.Sentence];
             Entity? first = null;
