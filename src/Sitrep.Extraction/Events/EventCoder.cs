@@ -603,6 +603,8 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
                     break;
                 }
             }
+            // A place that is itself the target of a physical action ("shelled Kyiv's suburbs") is where it happened.
+            if (c.Target.Entity is { } te && c.Target.Code.Length == 3 && _doc.Entities.Find(x => x.Id == te) is { Type: EntityType.GPE or EntityType.LOC }) return te;
             var s = _doc.Sentences[c.Sentence];
             Entity? first = null;
             int firstStart = int.MaxValue;
