@@ -109,7 +109,21 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
             }
             // "threatened to strike US carriers", "began deporting refugees": the complement's object.
             if (target < 0 && row.TargetRoles.Count > 0) target = RoleToken(v, "xobj", passive, noun: false, out placeTarget);
+            code = Refine(code, subj);
             AddEvents(code, row.Flags, v, subj, target, placeTarget, Poss(v, row));
+        }
+
+        private static readonly HashSet<string> s_air = new(StringComparer.OrdinalIgnoreCase) { "aircraft", "warplane", "jet", "drone", "helicopter", "bomber", "plane", "missile", "rocket", "airstrike" };
+        private static readonly HashSet<string> s_artillery = new(StringComparer.OrdinalIgnoreCase) { "artillery", "tank", "howitzer", "mortar", "gunboat" };
+
+        /// <summary>A generic attack by aircraft or artillery is the specific CAMEO code of that weapon (195, 194).</summary>
+        private string Refine(string code, int subj)
+        {
+            if (code != "190" || subj < 0) return code;
+            string lemma = _view.Lemma(subj);
+            if (s_air.Contains(lemma)) return "195";
+            if (s_artillery.Contains(lemma)) return "194";
+            return code;
         }
 
         private int Poss(int v, PredicateEntry row) => row.TargetRoles.Contains("poss") && _view.Child(v, "obj") is var o && o >= 0 ? o : -1;
@@ -141,6 +155,8 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
             switch (rel)
             {
                 case "acl:relcl": return h;
+                // "Turkish drones struck PKK positions" parsed as a reduced relative: a past-tense (not participle) verb is the main verb.
+                case "acl" when _doc.Tokens[v].Tag == "VBD" && _view.Child(v, "obj") >= 0: return h;
                 case "xcomp":
                     if (s_objectControl.Contains(_view.Lemma(h)) && _view.Child(h, "obj") is var o && o >= 0) return o;
                     return _view.Pos(h) == Upos.VERB ? (IsPassive(h) ? _view.Child(h, "nsubj:pass") : Subject(h, depth + 1)) : -1;
@@ -368,12 +384,19 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
 
         private void Add(string code, int trigger, ActorRef src, ActorRef tgt)
         {
+            src = Normalize(src);
+            tgt = Normalize(tgt);
             if (tgt.Code == src.Code) return;
+            // Beating, torturing and killing by hand happen to people, not to states ("Morocco beat Portugal 1-0").
+            if (code is "182" or "1822" or "1823" && tgt.Code.Length == 3) return;
             var (modality, negated) = ModalityOf(trigger);
             string? quote = QuoteAt(_doc.Tokens[trigger].Start);
             if (quote is not null && modality == Modality.Asserted) modality = Modality.Reported;
             _found.Add(new Candidate(code, src, tgt, _doc.Tokens[trigger].Start, _doc.Tokens[trigger].End, _sentence, modality, negated, quote, trigger));
         }
+
+        /// <summary>Kosovo is XKX in CAMEO practice; the country table's user-assigned UNK is mapped to it.</summary>
+        private static ActorRef Normalize(ActorRef a) => a.Code.StartsWith("UNK", StringComparison.Ordinal) ? a with { Code = "XKX" + a.Code[3..] } : a;
 
         /// <summary>The actors of one phrase head (pronouns resolved; a non-actor head falls back to its possessor, "Iraq's role").</summary>
         private void Actors(int token, ActorRole role, bool physical, bool military, List<ActorRef> into, bool owner, int depth = 0)
