@@ -591,18 +591,21 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
 
         private string? SentenceCountry(Sentence s)
         {
-            string? nationality = null;
+            string? nationality = null, actor = null;
             foreach (var e in _doc.Entities)
             {
-                if (e.Country is null) continue;
+                // A state-bound group or a person with a country ("Boko Haram" → NGA) is the last resort.
+                string? country = e.Country ?? (e.Actor is { Length: >= 3 } a && !ActorTable.IsGroupCode(a) ? a[..3] : null);
+                if (country is null) continue;
                 foreach (var m in e.Mentions)
                 {
                     if (m.Start < s.Start || m.End > s.End) continue;
-                    if (e.Type is EntityType.GPE or EntityType.LOC) return e.Country;
-                    if (e.Type == EntityType.NORP) nationality ??= e.Country;
+                    if (e.Type is EntityType.GPE or EntityType.LOC && e.Country is not null) return e.Country;
+                    if (e.Type == EntityType.NORP) nationality ??= country;
+                    else actor ??= country;
                 }
             }
-            return _dateline?.Country ?? nationality;
+            return _dateline?.Country ?? nationality ?? actor;
         }
 
         private string? PlaceOf(Candidate c)
