@@ -20,9 +20,9 @@ internal sealed class ActorResolver(ActorTable table, DependencyView view, DateO
         switch (e.Type)
         {
             case EntityType.PERSON:
-                return e.Country is { } c ? c + (TitleSector(e.Title) ?? "GOV") : null;
+                return e.Country is { } c ? c + (TitleSector(e.Title) ?? "GOV") : DictionaryCode(e);
             case EntityType.ORG:
-                return e.Country is { } oc ? oc + (NameSector(e.Name) ?? "") : null;
+                return e.Country is { } oc ? oc + (NameSector(e.Name) ?? "") : DictionaryCode(e);
             default:
                 return e.Country;
         }
@@ -30,10 +30,21 @@ internal sealed class ActorResolver(ActorTable table, DependencyView view, DateO
 
     public string? Group(Entity e)
     {
-        if (table.Group(e.Name, date) is { } g) return g;
+        if (table.OwnGroup(e.Name) is { } g) return g;
         foreach (var m in e.Mentions)
-            if (table.Group(m.Text, date) is { } mg) return mg;
+            if (table.OwnGroup(m.Text) is { } mg) return mg;
         return null;
+    }
+
+    /// <summary>The PETRARCH dictionaries' code for an entity Sitrep cannot code itself (a 3-letter country code gets GOV).</summary>
+    private string? DictionaryCode(Entity e)
+    {
+        string? code = table.DictionaryActor(e.Name, date);
+        if (code is null)
+            foreach (var m in e.Mentions)
+                if ((code = table.DictionaryActor(m.Text, date)) is not null) break;
+        if (code is null || code.Length < 3 || !code.All(char.IsAsciiLetterUpper)) return null;
+        return code.Length == 3 ? code + "GOV" : code;
     }
 
     public string? TitleSector(string? title)
@@ -70,7 +81,8 @@ internal sealed class ActorResolver(ActorTable table, DependencyView view, DateO
                 case EntityType.PERSON:
                     {
                         string? country = entity.Country ?? ModifierCountry(head, 0);
-                        return country is null ? null : new ActorRef(country + (TitleSector(entity.Title) ?? "GOV"), entity.Id);
+                        if (country is null) return DictionaryCode(entity) is { } dc ? new ActorRef(dc, entity.Id) : null;
+                        return new ActorRef(country + (TitleSector(entity.Title) ?? "GOV"), entity.Id);
                     }
                 case EntityType.GPE:
                 case EntityType.NORP:
@@ -88,7 +100,9 @@ internal sealed class ActorResolver(ActorTable table, DependencyView view, DateO
                     {
                         var sector = NameSector(entity.Name) ?? SectorOf(head);
                         string? country = entity.Country ?? ModifierCountry(head, 0) ?? NameCountry(entity.Name);
-                        if (country is null) return sector is not null && ActorTable.IsGroupCode(sector) ? new ActorRef(sector, entity.Id) : null;
+                        if (country is null)
+                            return sector is not null && ActorTable.IsGroupCode(sector) ? new ActorRef(sector, entity.Id)
+                                : DictionaryCode(entity) is { } dc ? new ActorRef(dc, entity.Id) : null;
                         return new ActorRef(country + (sector ?? "GOV"), entity.Id);
                     }
             }
@@ -192,7 +206,7 @@ internal sealed class ActorResolver(ActorTable table, DependencyView view, DateO
             if (!(rel is "compound" or "amod" or "nmod:poss" or "flat" || (rel == "nmod" && view.CaseOf(c) is "of" or "from"))) continue;
             var e = view.EntityOf(c);
             if (e is not null && Group(e) is { } g) return new ActorRef(g, e.Id);
-            if (e is null && table.Group(view.Text(c).ToString(), date) is { } tg) return new ActorRef(tg, null);
+            if (e is null && table.OwnGroup(view.Text(c).ToString()) is { } tg) return new ActorRef(tg, null);
             if (depth < 1 && ModifierGroup(c, depth + 1) is { } deeper) return deeper;
         }
         return null;

@@ -53,10 +53,15 @@ public sealed class ActorTable
     public string? Country(ReadOnlySpan<char> text) => CountryLookup.TryGetValue(text, out var iso) ? iso : null;
 
     /// <summary>A Sitrep group code (IMGMUSISI, IGOUNO, PSEREB…) for a name, else a PETRARCH dictionary actor code valid on the date.</summary>
-    public string? Group(string phrase, DateOnly? date)
+    public string? Group(string phrase, DateOnly? date) => OwnGroup(phrase) ?? DictionaryActor(phrase, date);
+
+    /// <summary>A code from Sitrep's own group table only.</summary>
+    public string? OwnGroup(string phrase) => _groups.GetValueOrDefault(Norm(phrase));
+
+    /// <summary>A code from the PETRARCH actor dictionaries (--dictionaries), valid on the date; null without them.</summary>
+    public string? DictionaryActor(string phrase, DateOnly? date)
     {
         var key = Norm(phrase);
-        if (_groups.TryGetValue(key, out var code)) return code;
         if (_dictionaryActors.TryGetValue(key, out var dated))
         {
             string? fallback = null;
@@ -134,7 +139,7 @@ public sealed class ActorTable
             if (line.Trim().Length == 0) continue;
             if (line[0] == '\t' || line[0] == ' ')
             {
-                if (ParseCode(line.Trim(), path, n) is { } dc) codes.Add(dc);
+                if (ParseCode(line.Trim()) is { } dc) codes.Add(dc);
                 continue;
             }
             bool synonym = line[0] == '+';
@@ -142,7 +147,7 @@ public sealed class ActorTable
             var body = synonym ? line[1..] : line;
             int bracket = body.IndexOf('[');
             string phrase = (bracket < 0 ? body : body[..bracket]).Trim();
-            if (bracket >= 0 && ParseCode(body[bracket..].Trim(), path, n) is { } code) codes.Add(code with { From = null, To = null });
+            if (bracket >= 0 && ParseCode(body[bracket..].Trim()) is { } code) codes.Add(code with { From = null, To = null });
             phrase = PhraseOf(phrase);
             if (phrase.Length > 0) phrases.Add(phrase);
         }
@@ -205,7 +210,7 @@ public sealed class ActorTable
     private static string RegularPlural(string p) =>
         p.EndsWith("ss", StringComparison.Ordinal) ? p + "es" : p.EndsWith('y') && p.Length > 1 && !"aeiou".Contains(p[^2]) ? p[..^1] + "ies" : p + "s";
 
-    private static DatedCode? ParseCode(string text, string path, int line)
+    private static DatedCode? ParseCode(string text)
     {
         if (!text.StartsWith('[')) return null;
         int close = text.IndexOf(']');
@@ -223,9 +228,10 @@ public sealed class ActorTable
             int dash = r.IndexOf('-');
             if (dash > 0) return new DatedCode(code, Date(r[..dash]), Date(r[(dash + 1)..]));
         }
-        catch (FormatException)
+        catch (Exception ex) when (ex is FormatException or ArgumentOutOfRangeException)
         {
-            throw new SitrepInputException(path, $"bad date restriction \"{r}\"", line);
+            // The published Phoenix files contain a few mistyped dates ("9008223-911221"): skip that restriction only.
+            return null;
         }
         return new DatedCode(code, null, null);
     }
