@@ -720,10 +720,20 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
             }
         }
 
+        /// <summary>Whether a TIMEX value lies wholly after the publication day: a later day, a later ISO week or a later month.</summary>
         private static bool IsAfter(string value, string published)
         {
-            // Compare only full dates (yyyy-MM-dd); weeks and months are too coarse to call future.
-            return value.Length >= 10 && value[4] == '-' && value[7] == '-' && string.CompareOrdinal(value[..10], published) > 0;
+            if (value.Length >= 10 && value[4] == '-' && value[7] == '-') return string.CompareOrdinal(value[..10], published) > 0;
+            if (!DateTime.TryParseExact(published, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) return false;
+            if (value.Length == 8 && value[4] == '-' && value[5] == 'W'
+                && int.TryParse(value.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out int wy)
+                && int.TryParse(value.AsSpan(6, 2), NumberStyles.None, CultureInfo.InvariantCulture, out int w))
+                return (wy, w).CompareTo((ISOWeek.GetYear(day), ISOWeek.GetWeekOfYear(day))) > 0;
+            if (value.Length == 7 && value[4] == '-'
+                && int.TryParse(value.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out int my)
+                && int.TryParse(value.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out int m))
+                return (my, m).CompareTo((day.Year, day.Month)) > 0;
+            return false;
         }
 
         /// <summary>Killed/dead and wounded counts of the sentence: those tied to this trigger, else the nearest violent event's.</summary>
