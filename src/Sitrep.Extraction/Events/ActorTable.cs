@@ -82,7 +82,11 @@ public sealed class ActorTable
     public static bool IsGroupCode(string code) => code.Length > 3 && (code.StartsWith("IGO", StringComparison.Ordinal) || code.StartsWith("NGO", StringComparison.Ordinal) || code.StartsWith("IMG", StringComparison.Ordinal))
         || code == "NGO" || code == "IGO";
 
-    private static string Norm(string phrase) => phrase.Trim().Replace('_', ' ').ToLowerInvariant();
+    private static string Norm(string phrase)
+    {
+        var p = phrase.Trim().Replace('_', ' ').ToLowerInvariant();
+        return p.StartsWith("the ", StringComparison.Ordinal) ? p[4..] : p;
+    }
 
     public static string ResolveDirectory(string? explicitDirectory = null)
     {
