@@ -111,6 +111,8 @@ internal sealed class ActorResolver(ActorTable table, DependencyView view, DateO
         foreach (var c in view.Children(head))
             if (view.Rel(c) is "flat" or "appos" && view.EntityOf(c) is { Type: EntityType.PERSON } person && person.Country is not null)
                 return new ActorRef(person.Country + (TitleSector(person.Title) ?? SectorOf(head) ?? "GOV"), person.Id);
+        // A group name the recogniser missed ("the Rapid Support Forces"): the head with its name-like modifiers.
+        if (view.Pos(head) is Upos.PROPN or Upos.NOUN && NamePhrase(head) is { } phrase && table.OwnGroup(phrase) is { } named) return new ActorRef(named, null);
         // A described actor: the sector from the head word (with its modifiers), the country or group from its modifiers.
         var agent = SectorOf(head);
         if (ModifierGroup(head, 0) is { } mg) return new ActorRef(mg.Code, mg.Entity);
@@ -210,6 +212,17 @@ internal sealed class ActorResolver(ActorTable table, DependencyView view, DateO
             if (depth < 1 && ModifierGroup(c, depth + 1) is { } deeper) return deeper;
         }
         return null;
+    }
+
+    /// <summary>The capitalised compound/amod/flat words directly before the head, with the head ("Rapid Support Forces").</summary>
+    private string? NamePhrase(int head)
+    {
+        int first = head;
+        foreach (var c in view.Children(head))
+            if (c < head && view.Rel(c) is "compound" or "amod" or "flat" && view.Text(c).Length > 0 && char.IsUpper(view.Text(c)[0]) && c < first) first = c;
+        if (first == head) return null;
+        var doc = view.Doc;
+        return doc.Text[doc.Tokens[first].Start..doc.Tokens[head].End];
     }
 
     private string? NameCountry(string name)

@@ -159,7 +159,7 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
                 case "acl" when _doc.Tokens[v].Tag == "VBD" && _view.Child(v, "obj") >= 0: return h;
                 case "xcomp":
                     if (s_objectControl.Contains(_view.Lemma(h)) && _view.Child(h, "obj") is var o && o >= 0) return o;
-                    return _view.Pos(h) == Upos.VERB ? (IsPassive(h) ? _view.Child(h, "nsubj:pass") : Subject(h, depth + 1)) : -1;
+                    return _view.Pos(h) is Upos.VERB or Upos.ADJ ? (IsPassive(h) ? _view.Child(h, "nsubj:pass") : Subject(h, depth + 1)) : -1;
                 case "conj":
                     return _view.Pos(h) == Upos.VERB && !IsPassive(h) ? Subject(h, depth + 1) : -1;
                 case "advcl":
@@ -191,6 +191,9 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
                 default:
                     int direct = _view.PrepChild(p, role);
                     if (direct >= 0 || noun) return direct;
+                    // "spoke by telephone with his counterpart": the role's phrase under an oblique.
+                    foreach (var c in _view.Children(p))
+                        if (_view.Rel(c).StartsWith("obl", StringComparison.Ordinal) && _view.PrepChild(c, role) is var under && under >= 0) return under;
                     // "promised $500 million in aid to Syria": the role's phrase may hang from the object.
                     int obj = _view.Child(p, "obj");
                     for (int depth = 0; obj >= 0 && depth < 2; depth++)
