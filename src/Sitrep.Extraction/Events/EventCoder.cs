@@ -129,7 +129,7 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
         private int Poss(int v, PredicateEntry row) => row.TargetRoles.Contains("poss") && _view.Child(v, "obj") is var o && o >= 0 ? o : -1;
 
         private bool IsPassive(int v) =>
-            _view.Child(v, "nsubj:pass") >= 0 || _view.Child(v, "aux:pass") >= 0 || (_view.Rel(v) == "acl" && _doc.Tokens[v].Tag == "VBN");
+            _view.Child(v, "nsubj:pass") >= 0 || _view.Child(v, "aux:pass") >= 0 || (_view.Rel(v) == "acl" && _doc.Tokens[v].Tag == "VBN" && _view.Child(v, "obj") < 0);
 
         /// <summary>The by-agent of a passive.</summary>
         private int Agent(int v)
@@ -156,7 +156,7 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
             {
                 case "acl:relcl": return h;
                 // "Turkish drones struck PKK positions" parsed as a reduced relative: a past-tense (not participle) verb is the main verb.
-                case "acl" when _doc.Tokens[v].Tag == "VBD" && _view.Child(v, "obj") >= 0: return h;
+                case "acl" when _doc.Tokens[v].Tag is "VBD" or "VBN" && _view.Child(v, "obj") >= 0: return h;
                 case "xcomp":
                     if (s_objectControl.Contains(_view.Lemma(h)) && _view.Child(h, "obj") is var o && o >= 0) return o;
                     return _view.Pos(h) is Upos.VERB or Upos.ADJ ? (IsPassive(h) ? _view.Child(h, "nsubj:pass") : Subject(h, depth + 1)) : -1;
