@@ -33,7 +33,16 @@ public sealed class ActorTable
                 _countries.TryAdd(c.Name, c.Iso3);
                 _countries.TryAdd(c.Official, c.Iso3);
                 foreach (var a in c.AltNames) if (a.Length > 2) _countries.TryAdd(a, c.Iso3);
-                foreach (var d in c.Demonyms) foreach (var part in d.Split(',')) if (part.Trim().Length > 0) _countries.TryAdd(part.Trim(), c.Iso3);
+                foreach (var d in c.Demonyms)
+                    foreach (var part in d.Split(','))
+                    {
+                        var dem = part.Trim();
+                        if (dem.Length == 0) continue;
+                        _countries.TryAdd(dem, c.Iso3);
+                        // Spelling variants news uses ("Ecuadorean"/"Ecuadorian").
+                        if (dem.EndsWith("ean", StringComparison.Ordinal)) _countries.TryAdd(dem[..^3] + "ian", c.Iso3);
+                        else if (dem.EndsWith("ian", StringComparison.Ordinal)) _countries.TryAdd(dem[..^3] + "ean", c.Iso3);
+                    }
                 foreach (var k in c.Capitals) _countries.TryAdd(k, c.Iso3);
             }
             foreach (var (p, iso) in lexicons.Nationalities) if (iso is not null) _countries.TryAdd(p, iso);

@@ -109,6 +109,8 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
             }
             // "threatened to strike US carriers", "began deporting refugees": the complement's object.
             if (target < 0 && row.TargetRoles.Count > 0) target = RoleToken(v, "xobj", passive, noun: false, out placeTarget);
+            // "demanded that NATO deliver more air defence": the addressee is the content clause's subject.
+            if (target < 0 && (row.Flags & PredicateFlags.Irrealis) != 0 && _view.Child(v, "ccomp") is var cc && cc >= 0) target = _view.Child(cc, "nsubj");
             code = Refine(code, subj);
             AddEvents(code, row.Flags, v, subj, target, placeTarget, Poss(v, row));
         }
@@ -448,13 +450,23 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
                 // Not an actor itself: its possessor ("Iraq's role"), what it counts or belongs to ("thousands of refugees",
                 // "the passage of a US warship") or who made it ("the proposal put forward by Egyptian mediators").
                 int next = _view.Child(token, "nmod:poss");
+                // "closed its border with Poland": a pronoun possessor is the source itself; look further.
+                if (next >= 0 && _view.Pos(next) == Upos.PRON && role == ActorRole.Target) next = -1;
                 if (next < 0)
                     foreach (var c in _view.Children(token))
                     {
-                        if (_view.Rel(c) == "nmod" && _view.CaseOf(c) is "of" or "with") { next = c; break; }
+                        if (_view.Rel(c) == "nmod" && _view.CaseOf(c) is "of" or "with" or "on" or "against" or "from") { next = c; break; }
                         if (_view.Rel(c) == "acl" && IsPassive(c) && Agent(c) is var ag && ag >= 0) { next = ag; break; }
                     }
                 if (next >= 0 && next != token) Actors(next, role, physical, military, into, owner, depth + 1);
+                // "Iraqi accusations", "the Russian annexation", "a French request": the state behind an act.
+                if (into.Count == before && _view.Pos(token) == Upos.NOUN)
+                    foreach (var c in _view.Children(token))
+                        if (_view.Rel(c) is "amod" or "compound" && (_view.EntityOf(c) is { Type: EntityType.NORP or EntityType.GPE, Country: { } ec } ? ec : _coder._actors.Country(_view.Text(c))) is { } iso)
+                        {
+                            into.Add(new ActorRef(ActorResolver.StateCode(iso, role, physical, military), _view.EntityOf(c)?.Id));
+                            break;
+                        }
             }
             if (owner)
                 for (int i = before; i < into.Count; i++)
