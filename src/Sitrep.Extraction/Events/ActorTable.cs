@@ -51,6 +51,7 @@ public sealed class ActorTable
         _countries.TryAdd("U.S.", "USA");
         _countries.TryAdd("UK", "GBR");
         _countries.TryAdd("British", "GBR");
+        _countries.TryAdd("Turkish", "TUR");
         CountryLookup = _countries.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
@@ -112,7 +113,16 @@ public sealed class ActorTable
         directory = ResolveDirectory(directory);
         var groups = DataFile.Rows(Path.Combine(directory, GroupsFile), 2).Select(r => (r.Cols[0], r.Cols[1])).ToList();
         var agents = DataFile.Rows(Path.Combine(directory, AgentsFile), 2).Select(r => (r.Cols[0], r.Cols[1])).ToList();
-        var table = new ActorTable(groups, agents, NerLexicons.Load(NerLexicons.ResolveDirectory()));
+        var lexicons = NerLexicons.Load(NerLexicons.ResolveDirectory());
+        var table = new ActorTable(groups, agents, lexicons);
+        // Short English names world-countries lacks ("Turkey", "Britain"), kept with the gazetteer.
+        var aliases = Path.GetFullPath(Path.Combine(directory, "..", "gazetteer", "country-aliases.tsv"));
+        if (File.Exists(aliases))
+        {
+            var byIso2 = lexicons.Countries.ToDictionary(c => c.Iso2, c => c.Iso3, StringComparer.Ordinal);
+            foreach (var (_, cols) in DataFile.Rows(aliases, 2))
+                if (byIso2.TryGetValue(cols[1].Trim(), out var iso3)) table._countries.TryAdd(cols[0].Trim(), iso3);
+        }
         if (dictionaries is not null) table.AddPetrarch(dictionaries);
         return table;
     }
