@@ -24,7 +24,7 @@ internal sealed class ActorResolver(ActorTable table, DependencyView view, DateO
             case EntityType.ORG:
                 return e.Country is { } oc ? oc + (NameSector(e.Name) ?? "") : DictionaryCode(e);
             default:
-                return e.Country;
+                return table.CountryOf(e);
         }
     }
 
@@ -89,7 +89,7 @@ internal sealed class ActorResolver(ActorTable table, DependencyView view, DateO
                 case EntityType.LOC:
                     {
                         // "Iraqi troops" where the parser made the demonym the head is rare; a head that is a place is a state actor.
-                        string? country = entity.Country ?? table.Country(entity.Name);
+                        string? country = table.CountryOf(entity) ?? table.Country(entity.Name);
                         if (country is null) return null;
                         // "Israelis", "Kurds": the people, not the state.
                         if (entity.Type == EntityType.NORP && view.Doc.Tokens[head].Tag is "NNS" or "NNPS") return new ActorRef(country + "CVL", entity.Id);
@@ -146,7 +146,7 @@ internal sealed class ActorResolver(ActorTable table, DependencyView view, DateO
         {
             if (view.Rel(c) != "conj") continue;
             var e = view.EntityOf(c);
-            string? iso = e is not null && e.Type != EntityType.PERSON ? e.Country : null;
+            string? iso = e is not null && e.Type != EntityType.PERSON ? table.CountryOf(e) : null;
             iso ??= table.Country(view.Text(c));
             if (iso is not null) Add(into, new ActorRef(iso + sector, e?.Id));
         }
@@ -191,7 +191,7 @@ internal sealed class ActorResolver(ActorTable table, DependencyView view, DateO
             if (e is not null)
             {
                 if (Group(e) is { } g && !ActorTable.IsGroupCode(g) && g.Length >= 3) { _modifier = c; return (g[..3], e.Id); }
-                if (e.Country is { } ec && e.Type != EntityType.PERSON) { _modifier = c; return (ec, e.Id); }
+                if (table.CountryOf(e) is { } ec && e.Type != EntityType.PERSON) { _modifier = c; return (ec, e.Id); }
             }
             if (table.Country(view.Text(c)) is { } iso) { _modifier = c; return (iso, e?.Id); }
             if (depth < 2 && (rel is "nmod:poss" || nmod) && ModifierCountryEntity(c, depth + 1) is { Country: not null } deeper) return deeper;

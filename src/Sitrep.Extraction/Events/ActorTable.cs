@@ -46,6 +46,7 @@ public sealed class ActorTable
                 foreach (var k in c.Capitals) _countries.TryAdd(k, c.Iso3);
             }
             foreach (var (p, iso) in lexicons.Nationalities) if (iso is not null) _countries.TryAdd(p, iso);
+            foreach (var c in lexicons.Countries) _iso3ByIso2.TryAdd(c.Iso2, c.Iso3);
         }
         _countries.TryAdd("US", "USA");
         _countries.TryAdd("U.S.", "USA");
@@ -56,6 +57,12 @@ public sealed class ActorTable
     }
 
     public Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> CountryLookup { get; }
+
+    private readonly Dictionary<string, string> _iso3ByIso2 = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The country of an entity: the linker's, else the resolved place's country code ("Kherson" → UKR).</summary>
+    public string? CountryOf(Entity e) =>
+        e.Country ?? (e.Place?.CountryCode is { } iso2 && _iso3ByIso2.TryGetValue(iso2, out var iso3) ? iso3 : null);
     public int DictionaryActorCount => _dictionaryActors.Count;
     public int AgentCount => _agents.Count;
 

@@ -610,12 +610,13 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
             foreach (var e in _doc.Entities)
             {
                 // A state-bound group or a person with a country ("Boko Haram" → NGA) is the last resort.
-                string? country = e.Country ?? (e.Actor is { Length: >= 3 } a && !ActorTable.IsGroupCode(a) ? a[..3] : null);
+                string? placeCountry = _coder._actors.CountryOf(e);
+                string? country = placeCountry ?? (e.Actor is { Length: >= 3 } a && !ActorTable.IsGroupCode(a) ? a[..3] : null);
                 if (country is null) continue;
                 foreach (var m in e.Mentions)
                 {
                     if (m.Start < s.Start || m.End > s.End) continue;
-                    if (e.Type is EntityType.GPE or EntityType.LOC && e.Country is not null) return e.Country;
+                    if (e.Type is EntityType.GPE or EntityType.LOC && placeCountry is not null) return placeCountry;
                     if (e.Type == EntityType.NORP) nationality ??= country;
                     else actor ??= country;
                 }
