@@ -50,6 +50,17 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
         private ActorRef? _antecedent;
         private int _sentence;
         private string? _sentenceCountry;
+        private readonly List<(int Offset, string Country)> _toponyms = [];
+
+        /// <summary>The country of the toponym nearest to a described actor ("protesters … from Baghdad"), else the sentence's fallback.</summary>
+        private string? NearestCountry(int token)
+        {
+            int at = _doc.Tokens[token].Start, best = int.MaxValue;
+            string? country = null;
+            foreach (var (offset, iso) in _toponyms)
+                if (Math.Abs(offset - at) < best) { best = Math.Abs(offset - at); country = iso; }
+            return country ?? _sentenceCountry;
+        }
 
         public Run(EventCoder coder, Document doc)
         {
@@ -73,6 +84,11 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
             {
                 var s = sentences[_sentence];
                 _sentenceCountry = SentenceCountry(s);
+                _toponyms.Clear();
+                foreach (var e in _doc.Entities)
+                    if (e.Type is EntityType.GPE or EntityType.LOC && _coder._actors.CountryOf(e) is { } iso)
+                        foreach (var m in e.Mentions)
+                            if (m.Start >= s.Start && m.End <= s.End) _toponyms.Add((m.Start, iso));
                 for (int t = s.TokenStart; t < s.TokenEnd; t++)
                 {
                     var pos = _view.Pos(t);
@@ -444,7 +460,7 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
                 return;
             }
             int before = into.Count;
-            _resolver.ResolveAll(token, role, physical, _coder._options.CountryFromPlace ? _sentenceCountry : null, military, into);
+            _resolver.ResolveAll(token, role, physical, _coder._options.CountryFromPlace ? NearestCountry(token) : null, military, into);
             if (into.Count == before && depth < 3)
             {
                 // Not an actor itself: its possessor ("Iraq's role"), what it counts or belongs to ("thousands of refugees",
