@@ -414,6 +414,45 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
             string? quote = QuoteAt(_doc.Tokens[trigger].Start);
             if (quote is not null && modality == Modality.Asserted) modality = Modality.Reported;
             _found.Add(new Candidate(code, src, tgt, _doc.Tokens[trigger].Start, _doc.Tokens[trigger].End, _sentence, modality, negated, quote, trigger));
+            // An actor announcing its own future action ("the WFP said it would deliver food", "we will cut relations") has
+            // stated an intention: the matching 03x event is asserted (docs/annotation-events.md §2 rule 2).
+            if (modality == Modality.Future && !negated && IntentOf(code) is { } intent && AnnouncedBy(trigger, src))
+                _found.Add(new Candidate(intent, src, tgt, _doc.Tokens[trigger].Start, _doc.Tokens[trigger].End, _sentence, quote is null ? Modality.Asserted : Modality.Reported, false, quote, trigger));
+        }
+
+        /// <summary>The CAMEO "express intent" code of an action code, when CAMEO has one.</summary>
+        private static string? IntentOf(string code) => code switch
+        {
+            "071" => "0331", "072" => "0332", "073" => "0333", "074" => "0334",
+            _ when code.StartsWith("07", StringComparison.Ordinal) => "033",
+            "061" => "0311", "062" => "0312", "063" => "0313", "064" => "0314",
+            _ when code.StartsWith("06", StringComparison.Ordinal) => "031",
+            _ when code.StartsWith("05", StringComparison.Ordinal) => "032",
+            _ when code.StartsWith("04", StringComparison.Ordinal) => "036",
+            "0841" or "0842" or "084" => "0353", "085" => "0354", "0871" or "087" or "0874" => "0356",
+            _ => null,
+        };
+
+        /// <summary>Whether the future event is announced by its own source: the speaker of its quote or of the speech verb above it.</summary>
+        private bool AnnouncedBy(int trigger, ActorRef source)
+        {
+            if (SpeakerAt(_doc.Tokens[trigger].Start) is { } speaker && _resolver.EntityActor(speaker) is { } sa && sa == source.Code) return true;
+            int cur = trigger;
+            for (int step = 0; step < 4; step++)
+            {
+                int h = _view.Head(cur);
+                if (h < 0) break;
+                if (_view.Rel(cur) is "ccomp" or "parataxis" && _view.Pos(h) == Upos.VERB && _coder._lexicon.Verbs.TryGetValue(_view.Lemma(h), out var rows) && rows.Any(r => (r.Flags & PredicateFlags.Speech) != 0))
+                {
+                    int subj = _view.Child(h, "nsubj");
+                    var list = new List<ActorRef>();
+                    if (subj >= 0) Actors(subj, ActorRole.Source, false, false, list, owner: false);
+                    return list.Any(a => a.Code == source.Code);
+                }
+                if (_view.Rel(cur) is not ("conj" or "xcomp")) break;
+                cur = h;
+            }
+            return false;
         }
 
         /// <summary>Kosovo is XKX in CAMEO practice; the country table's user-assigned UNK is mapped to it.</summary>
@@ -539,6 +578,8 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
                     if (rel == "aux")
                     {
                         if (lemma is "will" or "shall" or "'ll" or "wo") m = Stronger(m, Modality.Future);
+                        // "said it would deliver": reported "would" is the future seen from the past, unless a condition follows.
+                        else if (lemma == "would" && IsReportedClause(cur) && !HasCondition(cur)) m = Stronger(m, Modality.Future);
                         else if (lemma is "would" or "could" or "might" or "may" or "should" or "must" or "can" or "ca") m = Stronger(m, Modality.Hypothetical);
                     }
                     else if (rel == "mark" && lemma is "if" or "unless" or "whether") m = Stronger(m, Modality.Hypothetical);
@@ -570,6 +611,17 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
             }
             if (negated) m = Modality.Negated;
             return (m, negated || m == Modality.Negated);
+        }
+
+        private bool IsReportedClause(int v) =>
+            _view.Rel(v) is "ccomp" or "parataxis" && _view.Head(v) is var h && h >= 0 && _coder._lexicon.Verbs.TryGetValue(_view.Lemma(h), out var rows)
+            && rows.Any(r => (r.Flags & PredicateFlags.Speech) != 0);
+
+        private bool HasCondition(int v)
+        {
+            foreach (var c in _view.Children(v))
+                if (_view.Rel(c) == "advcl" && _view.CaseOf(c) is "if" or "unless") return true;
+            return false;
         }
 
         private Modality GovernorModality(int g, bool clausal)
