@@ -211,7 +211,7 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
                     if (direct >= 0 || noun) return direct;
                     // "spoke by telephone with his counterpart": the role's phrase under an oblique.
                     foreach (var c in _view.Children(p))
-                        if (_view.Rel(c).StartsWith("obl", StringComparison.Ordinal) && _view.PrepChild(c, role) is var under && under >= 0) return under;
+                        if ((_view.Rel(c).StartsWith("obl", StringComparison.Ordinal) || _view.Rel(c) == "xcomp") && _view.PrepChild(c, role) is var under && under >= 0) return under;
                     // "promised $500 million in aid to Syria": the role's phrase may hang from the object.
                     int obj = _view.Child(p, "obj");
                     for (int depth = 0; obj >= 0 && depth < 2; depth++)
