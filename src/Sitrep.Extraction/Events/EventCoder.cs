@@ -283,8 +283,11 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
                 if (role == "between")
                 {
                     int b = _view.PrepChild(n, "between");
-                    if (b >= 0) { Reciprocal(row.Code, n, b); return; }
-                    continue;
+                    if (b < 0) continue;
+                    // "Qatar's mediation between Israel and Hamas": with a source, the pair are its targets; else they act on each other.
+                    if (source >= 0) { target = b; break; }
+                    Reciprocal(row.Code, n, b);
+                    return;
                 }
                 if (role == "poss") continue;
                 target = RoleToken(n, role, passive: false, noun: true, out placeTarget);
