@@ -114,7 +114,13 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
             // A passive agent that is a weapon placed by someone ("a roadside bomb planted by Boko Haram") hands over to its own agent.
             if (passive && subj >= 0 && _view.EntityOf(subj) is null && SectorOnly(subj) is false)
                 foreach (var c in _view.Children(subj))
-                    if (_view.Rel(c) == "acl" && Agent(c) is var a && a >= 0) { subj = a; break; }
+                    if (_view.Rel(c) == "acl" && Agent(c) is var a && a >= 0)
+                    {
+                        // "killed by a roadside bomb planted by X": the weapon names the kind of attack (1833).
+                        if (code.StartsWith("19", StringComparison.Ordinal) && WeaponCode(subj) is { } weapon) code = weapon;
+                        subj = a;
+                        break;
+                    }
             int target = -1;
             bool placeTarget = false;
             foreach (var role in row.TargetRoles)
@@ -145,6 +151,15 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
         }
 
         private int Poss(int v, PredicateEntry row) => row.TargetRoles.Contains("poss") && _view.Child(v, "obj") is var o && o >= 0 ? o : -1;
+
+        /// <summary>The 18x code of a bomb-like noun ("roadside bomb", "car bomb"), from the noun rows of the lexicon.</summary>
+        private string? WeaponCode(int n)
+        {
+            foreach (var c in _view.Children(n))
+                if (_view.Rel(c) is "compound" or "amod" && _coder._lexicon.NounRows(_view.Lemma(c).ToLowerInvariant() + " " + _view.Lemma(n).ToLowerInvariant()) is { } rows
+                    && rows[0].Code is { } code && code.StartsWith("18", StringComparison.Ordinal)) return code;
+            return null;
+        }
 
         private bool IsPassive(int v) =>
             _view.Child(v, "nsubj:pass") >= 0 || _view.Child(v, "aux:pass") >= 0 || (_view.Rel(v) == "acl" && _doc.Tokens[v].Tag == "VBN" && _view.Child(v, "obj") < 0);
@@ -377,7 +392,7 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
             _view.Conjuncts(source, _left);
             // "Spain, Ireland and Norway recognised": a parser may attach every conjunct as a subject.
             int h = _view.Head(source);
-            if (h >= 0 && _view.Rel(source) == "nsubj")
+            if (h == trigger && _view.Rel(source) == "nsubj")
                 foreach (var c in _view.Children(h))
                     if (c != source && _view.Rel(c) == "nsubj" && !_left.Contains(c)) _view.Conjuncts(c, _left);
             foreach (var t in _left.ToArray()) Actors(t, ActorRole.Source, physical, military, sources, owner: false);
