@@ -1,4 +1,5 @@
 using Sitrep.Entities;
+using Sitrep.Extraction.Events;
 using Sitrep.Extraction.Places;
 using Sitrep.Extraction.Quantities;
 using Sitrep.Extraction.Quotes;
@@ -11,8 +12,8 @@ namespace Sitrep.Cli;
 /// <summary>The pipelines the commands run, built once per process.</summary>
 public static class Pipelines
 {
-    /// <summary>Everything `sitrep extract` runs, in order.</summary>
-    public static Pipeline Extraction() => new PipelineBuilder()
+    /// <summary>Everything `sitrep extract` runs, in order; <paramref name="dictionaries"/> is an optional PETRARCH dictionary folder for the actor coder.</summary>
+    public static Pipeline Extraction(string? dictionaries = null) => new PipelineBuilder()
         .Add(new Tokenizer())
         .Add(new SentenceSplitter())
         .Add(PosTagger.Load(ModelLocator.PosModelPath()))
@@ -25,7 +26,11 @@ public static class Pipelines
         .Add(new TimeTagger())
         .Add(new QuantityFinder())
         .Add(new CasualtyFinder())
+        .Add(new ActorCoder(Actors(dictionaries)))
+        .Add(EventCoder.Load(dictionaries))
         .Build();
+
+    private static ActorTable Actors(string? dictionaries) => ActorTable.Load(null, dictionaries);
 
     /// <summary>What `sitrep eval timex` scores: the time tagger after tokenization.</summary>
     public static Pipeline Times() => new PipelineBuilder()

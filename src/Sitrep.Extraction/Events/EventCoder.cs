@@ -1,0 +1,883 @@
+using System.Globalization;
+
+namespace Sitrep.Extraction.Events;
+
+/// <summary>
+/// Codes CAMEO/PLOVER events over the dependency parse (docs/events.md): each verb or event noun of the lexicon with its
+/// source (subject, passive agent, possessor, "by" phrase, subject of a light verb) and target (object or the role's
+/// preposition, the place of a physical action), expanded over coordination, relative clauses and control; modality from
+/// auxiliaries, conditionals, governing verbs, quotes and future dates; place, date and casualty figures from the sentence;
+/// mentions of the same event in one article merged under <see cref="EventDedupKey"/>.
+/// </summary>
+public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOntology ontology, EventCoderOptions? options = null) : IStage
+{
+    private readonly EventCoderOptions _options = options ?? EventCoderOptions.Default;
+
+    public string Name => "events";
+    public IReadOnlyList<string> Requires { get; } = [Layers.Tokens, Layers.Sentences, Layers.Dependencies, Layers.Entities, Layers.Quotes, Layers.Times, Layers.Casualties];
+    public IReadOnlyList<string> Produces { get; } = [Layers.Events];
+
+    public EventLexicon Lexicon => _lexicon;
+    public EventOntology Ontology => _ontology;
+
+    private static readonly HashSet<string> s_objectControl = new(StringComparer.OrdinalIgnoreCase)
+        { "urge", "ask", "call", "help", "force", "order", "allow", "persuade", "press", "invite", "encourage", "tell", "push", "compel", "let", "implore", "warn" };
+    private static readonly HashSet<string> s_aspectual = new(StringComparer.OrdinalIgnoreCase)
+        { "begin", "start", "resume", "continue", "happen", "occur", "take", "come", "be", "get", "go", "end", "break", "erupt", "launch" };
+    private static readonly HashSet<string> s_locative = new(StringComparer.OrdinalIgnoreCase)
+        { "in", "at", "near", "outside", "inside", "across", "into", "on", "around", "throughout", "within" };
+
+    public void Process(Document doc)
+    {
+        if (doc.TokenCount == 0) return;
+        var run = new Run(this, doc);
+        run.Code();
+    }
+
+    private readonly record struct Candidate(string Code, ActorRef Source, ActorRef Target, int Trigger, int TriggerEnd, int Sentence, Modality Modality, bool Negated, string? Quote, int PredicateToken);
+
+    /// <summary>Per-document state: built for one call, never shared.</summary>
+    private sealed class Run
+    {
+        private readonly EventCoder _coder;
+        private readonly Document _doc;
+        private readonly DependencyView _view;
+        private readonly ActorResolver _resolver;
+        private readonly List<Candidate> _found = [];
+        private readonly List<int> _left = [], _right = [];
+        private readonly string? _publishedDay;
+        private readonly Entity? _dateline;
+        private ActorRef? _antecedent;
+        private int _sentence;
+        private string? _sentenceCountry;
+        private readonly List<(int Offset, string Country)> _toponyms = [];
+
+        /// <summary>The country of the toponym nearest to a described actor ("protesters … from Baghdad"), else the sentence's fallback.</summary>
+        private string? NearestCountry(int token)
+        {
+            int at = _doc.Tokens[token].Start, best = int.MaxValue;
+            string? country = null;
+            foreach (var (offset, iso) in _toponyms)
+                if (Math.Abs(offset - at) < best) { best = Math.Abs(offset - at); country = iso; }
+            return country ?? _sentenceCountry;
+        }
+
+        public Run(EventCoder coder, Document doc)
+        {
+            _coder = coder;
+            _doc = doc;
+            _view = new DependencyView(doc);
+            var published = doc.Metadata.Published;
+            _publishedDay = published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            _resolver = new ActorResolver(coder._actors, _view, published is { } p ? DateOnly.FromDateTime(p.UtcDateTime) : null);
+            if (doc.Metadata.DatelineSpan is { } ds)
+            {
+                int t = _view.TokenAt(ds.Start);
+                if (t < doc.TokenCount) _dateline = _view.EntityOf(t);
+            }
+        }
+
+        public void Code()
+        {
+            var sentences = _doc.Sentences;
+            for (_sentence = 0; _sentence < sentences.Count; _sentence++)
+            {
+                var s = sentences[_sentence];
+                _sentenceCountry = SentenceCountry(s);
+                _toponyms.Clear();
+                foreach (var e in _doc.Entities)
+                    if (e.Type is EntityType.GPE or EntityType.LOC && _coder._actors.CountryOf(e) is { } iso)
+                        foreach (var m in e.Mentions)
+                            if (m.Start >= s.Start && m.End <= s.End) _toponyms.Add((m.Start, iso));
+                for (int t = s.TokenStart; t < s.TokenEnd; t++)
+                {
+                    var pos = _view.Pos(t);
+                    if (pos == Upos.VERB) CodeVerb(t);
+                    else if (pos is Upos.NOUN or Upos.PROPN) CodeNoun(t);
+                }
+                UpdateAntecedent(s);
+            }
+            Emit();
+        }
+
+        // ---- verbs ----
+
+        private void CodeVerb(int v)
+        {
+            var rows = _coder._lexicon.Verbs.TryGetValue(_view.Lemma(v), out var r) ? r : null;
+            if (rows is null) return;
+            var row = Pick(rows, v, noun: false);
+            if (row?.Code is null) return;
+            string code = row.Code;
+            bool passive = IsPassive(v);
+            int subj = passive ? Agent(v) : Subject(v, 0);
+            // A passive agent that is a weapon placed by someone ("a roadside bomb planted by Boko Haram") hands over to its own agent.
+            if (passive && subj >= 0 && _view.EntityOf(subj) is null && SectorOnly(subj) is false)
+                foreach (var c in _view.Children(subj))
+                    if (_view.Rel(c) == "acl" && Agent(c) is var a && a >= 0)
+                    {
+                        // "killed by a roadside bomb planted by X": the weapon names the kind of attack (1833).
+                        if (code.StartsWith("19", StringComparison.Ordinal) && WeaponCode(subj) is { } weapon) code = weapon;
+                        subj = a;
+                        break;
+                    }
+            int target = -1;
+            bool placeTarget = false;
+            foreach (var role in row.TargetRoles)
+            {
+                target = RoleToken(v, role, passive, noun: false, out placeTarget);
+                if (target >= 0 && IsActor(target)) break;
+                if (role != row.TargetRoles[^1]) target = -1;
+            }
+            // "threatened to strike US carriers", "began deporting refugees": the complement's object.
+            if (target < 0 && row.TargetRoles.Count > 0) target = RoleToken(v, "xobj", passive, noun: false, out placeTarget);
+            // "demanded that NATO deliver more air defence": the addressee is the content clause's subject.
+            if (target < 0 && (row.Flags & PredicateFlags.Irrealis) != 0 && _view.Child(v, "ccomp") is var cc && cc >= 0) target = _view.Child(cc, "nsubj");
+            code = Refine(code, subj);
+            AddEvents(code, row.Flags, v, subj, target, placeTarget, Poss(v, row));
+        }
+
+        private static readonly HashSet<string> s_air = new(StringComparer.OrdinalIgnoreCase) { "aircraft", "warplane", "jet", "drone", "helicopter", "bomber", "plane", "missile", "rocket", "airstrike" };
+        private static readonly HashSet<string> s_artillery = new(StringComparer.OrdinalIgnoreCase) { "artillery", "tank", "howitzer", "mortar", "gunboat" };
+
+        /// <summary>A generic attack by aircraft or artillery is the specific CAMEO code of that weapon (195, 194).</summary>
+        private string Refine(string code, int subj)
+        {
+            if (code != "190" || subj < 0) return code;
+            string lemma = _view.Lemma(subj);
+            if (s_air.Contains(lemma)) return "195";
+            if (s_artillery.Contains(lemma)) return "194";
+            return code;
+        }
+
+        private int Poss(int v, PredicateEntry row) => row.TargetRoles.Contains("poss") && _view.Child(v, "obj") is var o && o >= 0 ? o : -1;
+
+        /// <summary>The 18x code of a bomb-like noun ("roadside bomb", "car bomb"), from the noun rows of the lexicon.</summary>
+        private string? WeaponCode(int n)
+        {
+            foreach (var c in _view.Children(n))
+                if (_view.Rel(c) is "compound" or "amod" && _coder._lexicon.NounRows(_view.Lemma(c).ToLowerInvariant() + " " + _view.Lemma(n).ToLowerInvariant()) is { } rows
+                    && rows[0].Code is { } code && code.StartsWith("18", StringComparison.Ordinal)) return code;
+            return null;
+        }
+
+        private bool IsPassive(int v) =>
+            _view.Child(v, "nsubj:pass") >= 0 || _view.Child(v, "aux:pass") >= 0 || (_view.Rel(v) == "acl" && _doc.Tokens[v].Tag == "VBN" && _view.Child(v, "obj") < 0);
+
+        /// <summary>The by-agent of a passive.</summary>
+        private int Agent(int v)
+        {
+            int a = _view.Child(v, "obl:agent");
+            return a >= 0 ? a : _view.PrepChild(v, "by");
+        }
+
+        /// <summary>The subject of a verb, inherited through control, coordination and relative clauses.</summary>
+        private int Subject(int v, int depth)
+        {
+            int s = -1;
+            foreach (var c in _view.Children(v))
+                if (_view.Rel(c) is "nsubj" or "nsubj:outer" or "csubj") { s = c; break; }
+            string rel = _view.Rel(v);
+            if (s >= 0)
+            {
+                if (IsRelativePronoun(s) && rel == "acl:relcl") return _view.Head(v);
+                return s;
+            }
+            int h = _view.Head(v);
+            if (h < 0 || depth > 4) return -1;
+            switch (rel)
+            {
+                case "acl:relcl": return h;
+                // "Turkish drones struck PKK positions" parsed as a reduced relative: a past-tense (not participle) verb is the main verb.
+                case "acl" when _doc.Tokens[v].Tag is "VBD" or "VBN" && _view.Child(v, "obj") >= 0: return h;
+                case "xcomp":
+                    if (s_objectControl.Contains(_view.Lemma(h)) && _view.Child(h, "obj") is var o && o >= 0) return o;
+                    return _view.Pos(h) is Upos.VERB or Upos.ADJ ? (IsPassive(h) ? _view.Child(h, "nsubj:pass") : Subject(h, depth + 1)) : -1;
+                case "conj":
+                    return _view.Pos(h) == Upos.VERB && !IsPassive(h) ? Subject(h, depth + 1) : -1;
+                case "advcl":
+                    return _view.CaseOf(v) is null or "after" or "before" or "while" or "by" ? Subject(h, depth + 1) : -1;
+                default: return -1;
+            }
+        }
+
+        private bool IsRelativePronoun(int t) =>
+            _view.Pos(t) is Upos.PRON or Upos.DET && _view.Lemma(t).ToLowerInvariant() is "which" or "who" or "that" or "whom";
+
+        /// <summary>The token that fills a target role; <paramref name="place"/> tells that it is a location, coded as a bare country.</summary>
+        private int RoleToken(int p, string role, bool passive, bool noun, out bool place)
+        {
+            place = false;
+            switch (role)
+            {
+                case "obj":
+                    if (noun) return -1;
+                    return passive ? _view.Child(p, "nsubj:pass") is var sp && sp >= 0 ? sp : _view.Rel(p) == "acl" ? _view.Head(p) : -1 : _view.Child(p, "obj");
+                case "iobj": return _view.Child(p, "iobj");
+                case "xobj":
+                    int x = _view.Child(p, "xcomp");
+                    return x < 0 ? -1 : _view.Child(x, "obj");
+                case "poss": return -1;
+                case "place":
+                    place = true;
+                    return PlaceToken(p, noun ? 2 : 0);
+                default:
+                    int direct = _view.PrepChild(p, role);
+                    if (direct >= 0 || noun) return direct;
+                    // "spoke by telephone with his counterpart": the role's phrase under an oblique.
+                    foreach (var c in _view.Children(p))
+                        if ((_view.Rel(c).StartsWith("obl", StringComparison.Ordinal) || _view.Rel(c) == "xcomp") && _view.PrepChild(c, role) is var under && under >= 0) return under;
+                    // "promised $500 million in aid to Syria": the role's phrase may hang from the object.
+                    int obj = _view.Child(p, "obj");
+                    for (int depth = 0; obj >= 0 && depth < 2; depth++)
+                    {
+                        int deep = _view.PrepChild(obj, role);
+                        if (deep >= 0) return deep;
+                        int next = -1;
+                        foreach (var c in _view.Children(obj))
+                        {
+                            if (_view.Rel(c) == "conj" && _view.PrepChild(c, role) is var cd && cd >= 0) return cd;
+                            if (next < 0 && _view.Rel(c) == "nmod") next = c;
+                        }
+                        obj = next;
+                    }
+                    return -1;
+            }
+        }
+
+        /// <summary>A place named in a locative phrase of the predicate; for event nouns also one nested in their modifiers ("defence of the approaches to Mosul").</summary>
+        private int PlaceToken(int p, int depth)
+        {
+            foreach (var c in _view.Children(p))
+            {
+                var rel = _view.Rel(c);
+                if (!(rel.StartsWith("obl", StringComparison.Ordinal) || rel == "nmod")) continue;
+                var cs = _view.CaseOf(c);
+                if (cs is not null && (s_locative.Contains(cs) || depth > 0 && cs is "to" or "of" or "for") && _view.EntityOf(c) is { Type: EntityType.GPE or EntityType.LOC }) return c;
+                if (depth > 0 && cs is not "by" and not "from" && PlaceToken(c, depth - 1) is var deeper && deeper >= 0) return deeper;
+            }
+            return -1;
+        }
+
+        // ---- nouns ----
+
+        private void CodeNoun(int n)
+        {
+            // Multi-word nouns first ("air strike", "car bomb"), then the head lemma.
+            PredicateEntry[]? rows = null;
+            int modifier = -1;
+            foreach (var c in _view.Children(n))
+            {
+                if (_view.Rel(c) is not ("compound" or "amod")) continue;
+                if (_coder._lexicon.NounRows(_view.Lemma(c).ToLowerInvariant() + " " + _view.Lemma(n).ToLowerInvariant()) is { } mw) { rows = mw; modifier = c; break; }
+            }
+            if (rows is null && !_coder._lexicon.Nouns.TryGetValue(_view.Lemma(n), out rows)) return;
+            // A noun that names an actor or a place is not an event ("Defence Force"), nor one inside a proper name.
+            if (_view.Pos(n) == Upos.PROPN || _view.EntityOf(n) is not null) return;
+            var row = Pick(rows, n, noun: true);
+            if (row?.Code is null) return;
+
+            int source = _view.PrepChild(n, "by");
+            if (source < 0) source = _view.Child(n, "nmod:poss");
+            if (source < 0)
+                foreach (var c in _view.Children(n))
+                    if (c != modifier && _view.Rel(c) is "compound" or "amod" && (_view.EntityOf(c) is not null || _coder._actors.Country(_view.Text(c)) is not null)) { source = c; break; }
+            if (source < 0)
+            {
+                // "launched an attack on", "held talks with": the light verb's subject.
+                int at = n, h = _view.Head(n);
+                // "held a second round of talks": climb from "talks" to "round".
+                if (h >= 0 && _view.Rel(n) == "nmod" && _view.CaseOf(n) == "of" && _view.Pos(h) == Upos.NOUN) { at = h; h = _view.Head(h); }
+                if (h >= 0 && _view.Rel(at) is "obj" or "nsubj:pass" && _view.Pos(h) == Upos.VERB && IsLight(h))
+                    source = IsPassive(h) ? Agent(h) : Subject(h, 0);
+            }
+            int target = -1;
+            bool placeTarget = false;
+            foreach (var role in row.TargetRoles)
+            {
+                if (role == "between")
+                {
+                    int b = _view.PrepChild(n, "between");
+                    if (b < 0) continue;
+                    // "Qatar's mediation between Israel and Hamas": with a source, the pair are its targets; else they act on each other.
+                    if (source >= 0) { target = b; break; }
+                    Reciprocal(row.Code, n, b);
+                    return;
+                }
+                if (role == "poss") continue;
+                target = RoleToken(n, role, passive: false, noun: true, out placeTarget);
+                if (target >= 0 && IsActor(target)) break;
+                target = -1;
+            }
+            if (target < 0 && _view.PrepChild(n, "between") is var bt && bt >= 0 && (row.Flags & PredicateFlags.Recip) != 0)
+            {
+                Reciprocal(row.Code, n, bt);
+                return;
+            }
+            AddEvents(row.Code, row.Flags, n, source, target, placeTarget, -1);
+        }
+
+        private bool IsLight(int v)
+        {
+            if (!_coder._lexicon.Verbs.TryGetValue(_view.Lemma(v), out var rows)) return false;
+            foreach (var r in rows) if ((r.Flags & PredicateFlags.Light) != 0 || r.Code is not null && _view.Lemma(v) is "hold") return true;
+            return false;
+        }
+
+        /// <summary>"talks between A and B", "clashes between A and B": every ordered pair of the coordinated actors.</summary>
+        private void Reciprocal(string code, int trigger, int first)
+        {
+            int root = int.Parse(code.AsSpan(0, 2), CultureInfo.InvariantCulture);
+            bool military = root is 15 or 18 or 19 or 20;
+            _left.Clear();
+            _view.Conjuncts(first, _left);
+            var actors = new List<ActorRef>();
+            foreach (var t in _left.ToArray()) Actors(t, ActorRole.Source, false, military, actors, owner: false);
+            foreach (var a in actors)
+                foreach (var b in actors)
+                    if (a.Code != b.Code) Add(code, trigger, a, b);
+        }
+
+        // ---- choosing a row ----
+
+        private PredicateEntry? Pick(PredicateEntry[] rows, int p, bool noun)
+        {
+            foreach (var row in rows)
+            {
+                if (row.Particle is { } particle && !HasParticle(p, particle)) continue;
+                if (row.Arguments is { } args && !HasArgument(p, args, noun)) continue;
+                return row;
+            }
+            return null;
+        }
+
+        private bool HasParticle(int p, string particle)
+        {
+            foreach (var c in _view.Children(p))
+            {
+                var rel = _view.Rel(c);
+                if (rel == "compound:prt" && _view.Lemma(c).Equals(particle, StringComparison.OrdinalIgnoreCase)) return true;
+                if ((rel.StartsWith("obl", StringComparison.Ordinal) || rel.StartsWith("nmod", StringComparison.Ordinal) || rel == "advcl" || rel == "xcomp")
+                    && _view.CaseOf(c) is { } cs && cs.Equals(particle, StringComparison.OrdinalIgnoreCase)) return true;
+            }
+            return false;
+        }
+
+        private bool HasArgument(int p, IReadOnlySet<string> args, bool noun)
+        {
+            foreach (var c in _view.Children(p))
+            {
+                var rel = _view.Rel(c);
+                bool arg = noun
+                    ? rel is "amod" or "compound" || rel.StartsWith("nmod", StringComparison.Ordinal)
+                    : rel is "obj" or "iobj" or "xcomp" or "ccomp" or "advcl" or "nsubj:pass" || rel.StartsWith("obl", StringComparison.Ordinal);
+                if (!arg) continue;
+                if (args.Contains(_view.Lemma(c)) || args.Contains(_view.Text(c).ToString())) return true;
+                foreach (var g in _view.Children(c))
+                    if (_view.Rel(g) is "obj" or "compound" or "amod" or "nmod" or "xcomp" or "obl" && args.Contains(_view.Lemma(g))) return true;
+            }
+            return false;
+        }
+
+        // ---- events ----
+
+        private void AddEvents(string code, PredicateFlags flags, int trigger, int source, int target, bool placeTarget, int possessed)
+        {
+            if (source < 0) return;
+            int root = int.Parse(code.AsSpan(0, 2), CultureInfo.InvariantCulture);
+            bool physical = root is 15 or 17 or 18 or 19 or 20 || code.StartsWith("07", StringComparison.Ordinal) || code == "042";
+            bool military = root is 15 or 18 or 19 or 20;
+            var sources = new List<ActorRef>();
+            _left.Clear();
+            _view.Conjuncts(source, _left);
+            // "Spain, Ireland and Norway recognised": a parser may attach every conjunct as a subject.
+            int h = _view.Head(source);
+            if (h == trigger && _view.Rel(source) == "nsubj")
+                foreach (var c in _view.Children(h))
+                    if (c != source && _view.Rel(c) == "nsubj" && !_left.Contains(c)) _view.Conjuncts(c, _left);
+            foreach (var t in _left.ToArray()) Actors(t, ActorRole.Source, physical, military, sources, owner: false);
+            if (sources.Count == 0) return;
+            if (target < 0 && possessed >= 0) target = possessed;
+            var targets = new List<ActorRef>();
+            if (target >= 0)
+            {
+                _right.Clear();
+                _view.Conjuncts(target, _right);
+                foreach (var t in _right.ToArray()) Actors(t, ActorRole.Target, physical || placeTarget, false, targets, owner: possessed >= 0 && target == possessed);
+            }
+            if (targets.Count == 0)
+            {
+                if ((flags & PredicateFlags.Recip) != 0 && sources.Count > 1)
+                    foreach (var a in sources)
+                        foreach (var b in sources)
+                            if (a.Code != b.Code) Add(code, trigger, a, b);
+                return;
+            }
+            foreach (var a in sources)
+                foreach (var b in targets)
+                {
+                    Add(code, trigger, a, b);
+                    if ((flags & PredicateFlags.Mutual) != 0) Add(code, trigger, b, a);
+                }
+        }
+
+        private void Add(string code, int trigger, ActorRef src, ActorRef tgt)
+        {
+            src = Normalize(src);
+            tgt = Normalize(tgt);
+            if (tgt.Code == src.Code) return;
+            // Beating, torturing and killing by hand happen to people, not to states ("Morocco beat Portugal 1-0").
+            if (code is "182" or "1822" or "1823" && tgt.Code.Length == 3) return;
+            var (modality, negated) = ModalityOf(trigger);
+            string? quote = QuoteAt(_doc.Tokens[trigger].Start);
+            if (quote is not null && modality == Modality.Asserted) modality = Modality.Reported;
+            _found.Add(new Candidate(code, src, tgt, _doc.Tokens[trigger].Start, _doc.Tokens[trigger].End, _sentence, modality, negated, quote, trigger));
+            // An actor announcing its own future action ("the WFP said it would deliver food", "we will cut relations") has
+            // stated an intention: the matching 03x event is asserted (docs/annotation-events.md §2 rule 2).
+            if (modality == Modality.Future && !negated && IntentOf(code) is { } intent && AnnouncedBy(trigger, src))
+                _found.Add(new Candidate(intent, src, tgt, _doc.Tokens[trigger].Start, _doc.Tokens[trigger].End, _sentence, quote is null ? Modality.Asserted : Modality.Reported, false, quote, trigger));
+        }
+
+        /// <summary>The CAMEO "express intent" code of an action code, when CAMEO has one.</summary>
+        private static string? IntentOf(string code) => code switch
+        {
+            "071" => "0331", "072" => "0332", "073" => "0333", "074" => "0334",
+            _ when code.StartsWith("07", StringComparison.Ordinal) => "033",
+            "061" => "0311", "062" => "0312", "063" => "0313", "064" => "0314",
+            _ when code.StartsWith("06", StringComparison.Ordinal) => "031",
+            _ when code.StartsWith("05", StringComparison.Ordinal) => "032",
+            _ when code.StartsWith("04", StringComparison.Ordinal) => "036",
+            "0841" or "0842" or "084" => "0353", "085" => "0354", "0871" or "087" or "0874" => "0356",
+            _ => null,
+        };
+
+        /// <summary>Whether the future event is announced by its own source: the speaker of its quote or of the speech verb above it.</summary>
+        private bool AnnouncedBy(int trigger, ActorRef source)
+        {
+            if (SpeakerAt(_doc.Tokens[trigger].Start) is { } speaker && _resolver.EntityActor(speaker) is { } sa && sa == source.Code) return true;
+            int cur = trigger;
+            for (int step = 0; step < 4; step++)
+            {
+                int h = _view.Head(cur);
+                if (h < 0) break;
+                if (_view.Rel(cur) is "ccomp" or "parataxis" && _view.Pos(h) == Upos.VERB && _coder._lexicon.Verbs.TryGetValue(_view.Lemma(h), out var rows) && rows.Any(r => (r.Flags & PredicateFlags.Speech) != 0))
+                {
+                    int subj = _view.Child(h, "nsubj");
+                    var list = new List<ActorRef>();
+                    if (subj >= 0) Actors(subj, ActorRole.Source, false, false, list, owner: false);
+                    return list.Any(a => a.Code == source.Code);
+                }
+                if (_view.Rel(cur) is not ("conj" or "xcomp")) break;
+                cur = h;
+            }
+            return false;
+        }
+
+        /// <summary>Kosovo is XKX in CAMEO practice; the country table's user-assigned UNK is mapped to it.</summary>
+        private static ActorRef Normalize(ActorRef a) => a.Code.StartsWith("UNK", StringComparison.Ordinal) ? a with { Code = "XKX" + a.Code[3..] } : a;
+
+        /// <summary>The actors of one phrase head (pronouns resolved; a non-actor head falls back to its possessor, "Iraq's role").</summary>
+        private void Actors(int token, ActorRole role, bool physical, bool military, List<ActorRef> into, bool owner, int depth = 0)
+        {
+            if (token < 0) return;
+            if (_view.Pos(token) == Upos.PRON)
+            {
+                string lemma = _view.Lemma(token).ToLowerInvariant();
+                if (IsRelativePronoun(token) && !(lemma is "which" or "that")) return;
+                if (lemma is "we" or "i" or "us" or "our" && SpeakerAt(_doc.Tokens[token].Start) is { } speaker)
+                {
+                    if (_resolver.EntityActor(speaker) is { } sa) into.Add(new ActorRef(sa, speaker.Id));
+                    return;
+                }
+                if (lemma is "which" or "that" && depth < 2 && _view.Head(token) is var hv && hv >= 0 && _view.Rel(hv) is "parataxis" or "conj" or "advcl"
+                    && _view.Head(hv) is var hh && hh >= 0 && _view.Child(hh, "obj") is var ho && ho >= 0)
+                {
+                    // ", which has held up Iraqi troops" hanging off the clause: the previous clause's object.
+                    Actors(ho, role, physical, military, into, owner, depth + 1);
+                    return;
+                }
+                if (lemma is not ("he" or "she" or "it" or "they" or "them" or "its" or "their" or "his" or "her" or "him")) return;
+                if (_view.Rel(token) == "nmod:poss" && depth < 3 && BindingSubject(token) is var bs && bs >= 0)
+                {
+                    // "ISIS fighters kept up their defence": a possessive refers to its clause's subject.
+                    int b0 = into.Count;
+                    Actors(bs, role, physical, military, into, owner, depth + 1);
+                    if (into.Count > b0) return;
+                }
+                // "The ministry said it had moved troops": the subject of a content clause is the speaker's.
+                int v = _view.Head(token);
+                if (v >= 0 && _view.Rel(token) is "nsubj" or "nsubj:pass" && _view.Rel(v) == "ccomp" && _view.Head(v) is var say && say >= 0
+                    && _view.Child(say, "nsubj") is var speaker2 && speaker2 >= 0 && _view.Pos(speaker2) != Upos.PRON && depth < 2)
+                {
+                    int before2 = into.Count;
+                    Actors(speaker2, role, physical, military, into, owner, depth + 1);
+                    if (into.Count > before2) return;
+                }
+                if (_antecedent is { } ante) into.Add(ante);
+                return;
+            }
+            int before = into.Count;
+            _resolver.ResolveAll(token, role, physical, _coder._options.CountryFromPlace ? NearestCountry(token) : null, military, into);
+            if (into.Count == before && depth < 3)
+            {
+                // Not an actor itself: its possessor ("Iraq's role"), what it counts or belongs to ("thousands of refugees",
+                // "the passage of a US warship") or who made it ("the proposal put forward by Egyptian mediators").
+                int next = _view.Child(token, "nmod:poss");
+                // "closed its border with Poland": a pronoun possessor is the source itself; look further.
+                if (next >= 0 && _view.Pos(next) == Upos.PRON && role == ActorRole.Target) next = -1;
+                if (next < 0)
+                    foreach (var c in _view.Children(token))
+                    {
+                        if (_view.Rel(c) == "nmod" && _view.CaseOf(c) is "of" or "with" or "on" or "against" or "from") { next = c; break; }
+                        if (_view.Rel(c) == "acl" && IsPassive(c) && Agent(c) is var ag && ag >= 0) { next = ag; break; }
+                    }
+                if (next >= 0 && next != token) Actors(next, role, physical, military, into, owner, depth + 1);
+                // "Iraqi accusations", "the Russian annexation", "a French request": the state behind an act.
+                if (into.Count == before && _view.Pos(token) == Upos.NOUN)
+                    foreach (var c in _view.Children(token))
+                        if (_view.Rel(c) is "amod" or "compound" && (_view.EntityOf(c) is { Type: EntityType.NORP or EntityType.GPE, Country: { } ec } ? ec : _coder._actors.Country(_view.Text(c))) is { } iso)
+                        {
+                            into.Add(new ActorRef(ActorResolver.StateCode(iso, role, physical, military), _view.EntityOf(c)?.Id));
+                            break;
+                        }
+            }
+            if (owner)
+                for (int i = before; i < into.Count; i++)
+                    if (into[i].Code.Length == 3) into[i] = into[i] with { Code = into[i].Code + "CVL" };
+        }
+
+        /// <summary>The subject of the clause a possessive pronoun sits in (through the nouns above it), if it is not the pronoun's own phrase.</summary>
+        private int BindingSubject(int pronoun)
+        {
+            int cur = _view.Head(pronoun);
+            for (int step = 0; cur >= 0 && step < 4; step++)
+            {
+                if (_view.Pos(cur) == Upos.VERB)
+                {
+                    int subj = _view.Child(cur, "nsubj");
+                    return subj >= 0 && _view.Pos(subj) != Upos.PRON ? subj : -1;
+                }
+                if (_view.Rel(cur) is "nsubj" or "nsubj:pass") return -1;
+                cur = _view.Head(cur);
+            }
+            return -1;
+        }
+
+        private ActorRef? Actor(int token, ActorRole role, bool physical, bool military)
+        {
+            var list = new List<ActorRef>(1);
+            Actors(token, role, physical, military, list, owner: false);
+            return list.Count > 0 ? list[0] : null;
+        }
+
+        private bool IsActor(int token) => Actor(token, ActorRole.Target, true, false) is not null;
+
+        private bool SectorOnly(int token) => _resolver.Resolve(token, ActorRole.Source, false, null, false) is not null;
+
+        /// <summary>Modality from the predicate's own auxiliaries and negation, then up through its governors.</summary>
+        private (Modality, bool) ModalityOf(int p)
+        {
+            bool negated = false;
+            var m = Modality.Asserted;
+            bool noun = _view.Pos(p) is Upos.NOUN or Upos.PROPN;
+            foreach (var c in _view.Children(p))
+            {
+                var rel = _view.Rel(c);
+                string lemma = _view.Lemma(c).ToLowerInvariant();
+                if (rel is "advmod" or "neg" or "det" && lemma is "not" or "never" or "n't" or "no") negated = true;
+            }
+            int cur = p;
+            for (int step = 0; step < 8; step++)
+            {
+                foreach (var c in _view.Children(cur))
+                {
+                    var rel = _view.Rel(c);
+                    string lemma = _view.Lemma(c).ToLowerInvariant();
+                    if (rel == "aux")
+                    {
+                        if (lemma is "will" or "shall" or "'ll" or "wo") m = Stronger(m, Modality.Future);
+                        // "said it would deliver": reported "would" is the future seen from the past, unless a condition follows.
+                        else if (lemma == "would" && IsReportedClause(cur) && !HasCondition(cur)) m = Stronger(m, Modality.Future);
+                        else if (lemma is "would" or "could" or "might" or "may" or "should" or "must" or "can" or "ca") m = Stronger(m, Modality.Hypothetical);
+                    }
+                    else if (rel == "mark" && lemma is "if" or "unless" or "whether") m = Stronger(m, Modality.Hypothetical);
+                    else if (cur != p && rel is "advmod" && lemma is "not" or "never" or "n't") m = Stronger(m, Modality.Negated);
+                }
+                int h = _view.Head(cur);
+                if (h < 0) break;
+                string r = _view.Rel(cur);
+                if (r is "xcomp" or "ccomp" or "csubj" || (noun && cur == p && r is "obj" or "obl" or "nsubj:pass" or "xcomp"))
+                {
+                    m = Stronger(m, GovernorModality(h, r == "ccomp"));
+                    cur = h;
+                    continue;
+                }
+                if (noun && cur == p && r == "nsubj")
+                {
+                    if (s_aspectual.Contains(_view.Lemma(h)) || _view.Child(h, "cop") >= 0) { cur = h; continue; }
+                    break;
+                }
+                if (r == "advcl")
+                {
+                    if (_view.CaseOf(cur) is "to" or "if" or "unless" or "so" or "in order") m = Stronger(m, Modality.Hypothetical);
+                    cur = h;
+                    continue;
+                }
+                if (r == "conj") { cur = h; continue; }
+                if (r == "acl" && _view.CaseOf(cur) == "to") m = Stronger(m, Modality.Hypothetical);
+                break;
+            }
+            if (negated) m = Modality.Negated;
+            return (m, negated || m == Modality.Negated);
+        }
+
+        private bool IsReportedClause(int v) =>
+            _view.Rel(v) is "ccomp" or "parataxis" && _view.Head(v) is var h && h >= 0 && _coder._lexicon.Verbs.TryGetValue(_view.Lemma(h), out var rows)
+            && rows.Any(r => (r.Flags & PredicateFlags.Speech) != 0);
+
+        private bool HasCondition(int v)
+        {
+            foreach (var c in _view.Children(v))
+                if (_view.Rel(c) == "advcl" && _view.CaseOf(c) is "if" or "unless") return true;
+            return false;
+        }
+
+        private Modality GovernorModality(int g, bool clausal)
+        {
+            if (_view.Lemma(g).Equals("go", StringComparison.OrdinalIgnoreCase) && _view.Child(g, "aux") >= 0) return Modality.Future;
+            if (!_coder._lexicon.Verbs.TryGetValue(_view.Lemma(g), out var rows)) return Modality.Asserted;
+            var flags = PredicateFlags.None;
+            foreach (var r in rows) flags |= r.Flags;
+            if ((flags & PredicateFlags.Negative) != 0) return Modality.Negated;
+            if ((flags & PredicateFlags.Irrealis) != 0) return Modality.Hypothetical;
+            if ((flags & PredicateFlags.Future) != 0) return Modality.Future;
+            return Modality.Asserted;
+        }
+
+        private static Modality Stronger(Modality a, Modality b) => Rank(b) > Rank(a) ? b : a;
+        private static int Rank(Modality m) => m switch { Modality.Negated => 3, Modality.Hypothetical => 2, Modality.Future => 1, _ => 0 };
+
+        private string? QuoteAt(int offset)
+        {
+            Quote? best = null;
+            foreach (var q in _doc.Quotes)
+                if (offset >= q.Start && offset < q.End && (best is null || q.End - q.Start < best.End - best.Start)) best = q;
+            return best?.Id;
+        }
+
+        private Entity? SpeakerAt(int offset)
+        {
+            foreach (var q in _doc.Quotes)
+                if (offset >= q.Start && offset < q.End && q.Speaker is { } id)
+                    return _doc.Entities.Find(e => e.Id == id);
+            return null;
+        }
+
+        // ---- context: antecedents, place, date ----
+
+        private void UpdateAntecedent(Sentence s)
+        {
+            for (int t = s.TokenStart; t < s.TokenEnd; t++)
+            {
+                if (_view.Head(t) >= 0 || _view.Pos(t) != Upos.VERB && _view.Pos(t) != Upos.NOUN && _view.Pos(t) != Upos.ADJ) continue;
+                int subj = _view.Child(t, "nsubj");
+                if (subj < 0) subj = _view.Child(t, "nsubj:pass");
+                // "X said ...": the speaker is the subject, but the clause's own subject is the likelier referent of "it/they".
+                int ccomp = _view.Child(t, "ccomp");
+                if (ccomp >= 0 && _view.Lemma(t) is "say" or "tell" && _view.Child(ccomp, "nsubj") is var inner && inner >= 0 && _view.Pos(inner) != Upos.PRON) subj = inner;
+                if (subj >= 0 && _view.Pos(subj) != Upos.PRON && Actor(subj, ActorRole.Source, false, false) is { } a) _antecedent = a;
+                break;
+            }
+        }
+
+        private string? SentenceCountry(Sentence s)
+        {
+            string? nationality = null, actor = null;
+            foreach (var e in _doc.Entities)
+            {
+                // A state-bound group or a person with a country ("Boko Haram" → NGA) is the last resort.
+                string? placeCountry = _coder._actors.CountryOf(e);
+                string? country = placeCountry ?? (e.Actor is { Length: >= 3 } a && !ActorTable.IsGroupCode(a) ? a[..3] : null);
+                if (country is null) continue;
+                foreach (var m in e.Mentions)
+                {
+                    if (m.Start < s.Start || m.End > s.End) continue;
+                    if (e.Type is EntityType.GPE or EntityType.LOC && placeCountry is not null) return placeCountry;
+                    if (e.Type == EntityType.NORP) nationality ??= country;
+                    else actor ??= country;
+                }
+            }
+            return _dateline?.Country ?? nationality ?? actor;
+        }
+
+        private string? PlaceOf(Candidate c)
+        {
+            int p = c.PredicateToken;
+            for (int cur = p, step = 0; cur >= 0 && step < 3; cur = _view.Head(cur), step++)
+            {
+                foreach (var ch in _view.Children(cur))
+                {
+                    var rel = _view.Rel(ch);
+                    if (!(rel.StartsWith("obl", StringComparison.Ordinal) || rel == "nmod")) continue;
+                    if (_view.CaseOf(ch) is { } cs && s_locative.Contains(cs) && _view.EntityOf(ch) is { Type: EntityType.GPE or EntityType.LOC or EntityType.FAC } e) return e.Id;
+                }
+                if (_view.Pos(cur) == Upos.VERB)
+                {
+                    // "met coalition members in France": the parser may hang the place on the object.
+                    int obj = _view.Child(cur, "obj");
+                    if (obj >= 0)
+                        foreach (var ch in _view.Children(obj))
+                            if (_view.Rel(ch) == "nmod" && _view.CaseOf(ch) is { } cs2 && cs2 is "in" or "at" && _view.EntityOf(ch) is { Type: EntityType.GPE or EntityType.LOC or EntityType.FAC } oe) return oe.Id;
+                    break;
+                }
+            }
+            // A place that is itself the target of a physical action ("shelled Kyiv's suburbs") is where it happened.
+            if (c.Target.Entity is { } te && c.Target.Code.Length == 3 && _doc.Entities.Find(x => x.Id == te) is { Type: EntityType.GPE or EntityType.LOC }) return te;
+            var s = _doc.Sentences[c.Sentence];
+            Entity? first = null;
+            int firstStart = int.MaxValue;
+            foreach (var e in _doc.Entities)
+            {
+                if (e.Type is not (EntityType.GPE or EntityType.LOC) || e.Id == c.Source.Entity || e.Id == c.Target.Entity && e.Country is null) continue;
+                foreach (var m in e.Mentions)
+                    if (m.Start >= s.Start && m.End <= s.End && m.Start < firstStart && !IsActorModifier(m.Start)) { first = e; firstStart = m.Start; }
+            }
+            return first?.Id ?? _dateline?.Id;
+        }
+
+        /// <summary>A place name used as a modifier ("Iraqi troops", "Syria's government") is not where the event happened.</summary>
+        private bool IsActorModifier(int offset)
+        {
+            int t = _view.TokenAt(offset);
+            return t < _doc.TokenCount && _view.Rel(t) is "amod" or "nmod:poss" or "compound";
+        }
+
+        private string? DateOf(Candidate c)
+        {
+            var s = _doc.Sentences[c.Sentence];
+            TimeExpression? best = null;
+            int bestDistance = int.MaxValue;
+            foreach (var t in _doc.Times)
+            {
+                if (t.Start < s.Start || t.End > s.End || t.Type != TimeType.DATE || t.Value is not { Length: > 0 } v || !char.IsAsciiDigit(v[0])) continue;
+                int d = Math.Abs(t.Start - c.Trigger);
+                if (d < bestDistance) { best = t; bestDistance = d; }
+            }
+            return best?.Value ?? _publishedDay;
+        }
+
+        // ---- output ----
+
+        private void Emit()
+        {
+            var opts = _coder._options;
+            var byKey = new Dictionary<EventDedupKey, int>();
+            var events = _doc.Events;
+            int n = events.Count;
+            foreach (var c in _found)
+            {
+                string? date = DateOf(c);
+                var modality = c.Modality;
+                // A narrated event dated after the article is not asserted.
+                if (modality is Modality.Asserted or Modality.Reported && date is { Length: >= 4 } && _publishedDay is not null && IsAfter(date, _publishedDay)) modality = Modality.Future;
+                string? place = PlaceOf(c);
+                var (fatalities, injured) = Casualties(c);
+                var trigger = new EventTrigger(c.Trigger, c.TriggerEnd, _doc.Text[c.Trigger..c.TriggerEnd]);
+                var e = new Event
+                {
+                    Id = "ev" + (n + 1).ToString(CultureInfo.InvariantCulture),
+                    Cameo = c.Code,
+                    Plover = _coder._ontology.PloverOf(c.Code),
+                    Source = c.Source.Entity,
+                    Target = c.Target.Entity,
+                    SourceActor = c.Source.Code,
+                    TargetActor = c.Target.Code,
+                    Date = date,
+                    Place = place,
+                    Fatalities = fatalities,
+                    Injured = injured,
+                    Sentence = c.Sentence,
+                    Trigger = trigger,
+                    Negated = c.Negated,
+                    Modality = modality,
+                    Quote = c.Quote,
+                    Mentions = [trigger],
+                };
+                if (opts.Dedup != DedupLevel.None)
+                {
+                    var key = EventDedupKey.Of(e, opts.Dedup, opts.DedupByPlace);
+                    if (byKey.TryGetValue(key, out int at))
+                    {
+                        var kept = events[at];
+                        if (!kept.Mentions.Contains(trigger)) kept.Mentions.Add(trigger);
+                        if ((kept.Fatalities is null && e.Fatalities is not null) || (kept.Injured is null && e.Injured is not null))
+                            events[at] = kept with { Fatalities = kept.Fatalities ?? e.Fatalities, Injured = kept.Injured ?? e.Injured };
+                        continue;
+                    }
+                    byKey[key] = events.Count;
+                }
+                if (opts.RequireBothActors && (e.SourceActor is null || e.TargetActor is null)) continue;
+                events.Add(e);
+                n++;
+            }
+        }
+
+        /// <summary>Whether a TIMEX value lies wholly after the publication day: a later day, a later ISO week or a later month.</summary>
+        private static bool IsAfter(string value, string published)
+        {
+            if (value.Length >= 10 && value[4] == '-' && value[7] == '-') return string.CompareOrdinal(value[..10], published) > 0;
+            if (!DateTime.TryParseExact(published, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) return false;
+            if (value.Length == 8 && value[4] == '-' && value[5] == 'W'
+                && int.TryParse(value.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out int wy)
+                && int.TryParse(value.AsSpan(6, 2), NumberStyles.None, CultureInfo.InvariantCulture, out int w))
+                return (wy, w).CompareTo((ISOWeek.GetYear(day), ISOWeek.GetWeekOfYear(day))) > 0;
+            if (value.Length == 7 && value[4] == '-'
+                && int.TryParse(value.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out int my)
+                && int.TryParse(value.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out int m))
+                return (my, m).CompareTo((day.Year, day.Month)) > 0;
+            return false;
+        }
+
+        /// <summary>Killed/dead and wounded counts of the sentence: those tied to this trigger, else the nearest violent event's.</summary>
+        private (int?, int?) Casualties(Candidate c)
+        {
+            if (c.Code[0] is not ('1' or '2') || int.Parse(c.Code.AsSpan(0, 2), CultureInfo.InvariantCulture) is < 17) return (null, null);
+            var s = _doc.Sentences[c.Sentence];
+            int? killed = null, injured = null;
+            foreach (var k in _doc.Casualties)
+            {
+                if (k.Trigger.Start < s.Start || k.Trigger.End > s.End || k.Count is not { } count) continue;
+                bool mine = k.Event is { } ev ? ev.Start == c.Trigger : NearestViolent(c.Sentence, k.Trigger.Start) == c.Trigger;
+                if (!mine) continue;
+                if (k.Kind is CasualtyKind.Killed or CasualtyKind.Dead) killed = (killed ?? 0) + (int)count;
+                else if (k.Kind == CasualtyKind.Wounded) injured = (injured ?? 0) + (int)count;
+            }
+            return (killed, injured);
+        }
+
+        private int NearestViolent(int sentence, int offset)
+        {
+            int best = -1, bestD = int.MaxValue;
+            foreach (var f in _found)
+            {
+                if (f.Sentence != sentence || f.Code[0] is not ('1' or '2') || f.Code.CompareTo("17") < 0) continue;
+                int d = Math.Abs(f.Trigger - offset);
+                if (d < bestD) { bestD = d; best = f.Trigger; }
+            }
+            return best;
+        }
+    }
+
+    private readonly EventLexicon _lexicon = lexicon;
+    private readonly ActorTable _actors = actors;
+    private readonly EventOntology _ontology = ontology;
+
+    /// <summary>The shipped lexicon, actor tables and ontology (data/events, data/ontology), optionally extended with a PETRARCH dictionary folder.</summary>
+    public static EventCoder Load(string? dictionaries = null, EventCoderOptions? options = null)
+    {
+        var ontology = EventOntology.Load();
+        var dir = ActorTable.ResolveDirectory();
+        var lexicon = EventLexicon.Load(Path.Combine(dir, EventLexicon.FileName), ontology);
+        return new EventCoder(lexicon, ActorTable.Load(dir, dictionaries), ontology, options);
+    }
+}
