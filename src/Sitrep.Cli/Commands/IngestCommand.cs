@@ -25,7 +25,8 @@ public static class IngestCommand
         var nearDup = new Option<double>("--near-duplicate") { Description = "Estimated Jaccard similarity (word 3-shingles, MinHash) at which an article joins an earlier one's story; above 1 disables", DefaultValueFactory = _ => NearDuplicates.DefaultThreshold };
         var eventKey = new Option<string?>("--event-key") { Description = "What makes mentions one event, for a new store (default source,target,root,day,place; also cameo3, cameo4)" };
         var published = new Option<string?>("--published") { Description = "Publication date for articles that give none (YYYY-MM-DD)" };
-        var command = new Command("ingest", "Analyse articles and keep them in the store") { paths, db, workers, timeout, batch, maxBytes, nearDup, eventKey, published };
+        var dictionaries = new Option<string?>("--dictionaries") { Description = "Folder of PETRARCH/Phoenix actor and agent dictionaries that extend the actor coder (read in place)" };
+        var command = new Command("ingest", "Analyse articles and keep them in the store") { paths, db, workers, timeout, batch, maxBytes, nearDup, eventKey, published, dictionaries };
         command.SetAction(parse =>
         {
             int n = parse.GetValue(workers);
@@ -62,7 +63,7 @@ public static class IngestCommand
                     Workers = n, BatchSize = batchSize, DocumentTimeout = seconds == 0 ? null : TimeSpan.FromSeconds(seconds),
                     Arguments = "ingest " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1).SkipWhile(a => a != "ingest").Skip(1)),
                 };
-                var ingestor = new BatchIngestor(store, new Lazy<Pipeline>(Pipelines.Extraction, LazyThreadSafetyMode.ExecutionAndPublication), reader, settings);
+                var ingestor = new BatchIngestor(store, new Lazy<Pipeline>(() => Pipelines.Extraction(parse.GetValue(dictionaries)), LazyThreadSafetyMode.ExecutionAndPublication), reader, settings);
                 var run = ingestor.RunAsync(parse.GetRequiredValue(paths), cts.Token);
                 var summary = Console.IsErrorRedirected ? LogProgress(ingestor.Counters, run) : BarProgress(ingestor.Counters, run);
                 foreach (var e in summary.Errors) Console.Error.WriteLine($"sitrep: {e.Source}: {e.Reason}");
