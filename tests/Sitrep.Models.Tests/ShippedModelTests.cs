@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Sitrep.Learning;
 
 namespace Sitrep.Models.Tests;
@@ -23,16 +22,13 @@ public sealed class ShippedModelTests
     }
 
     [Fact]
-    public void Shipped_models_load_fast_and_parse_a_simple_sentence()
+    public void Shipped_models_load_and_parse_a_simple_sentence()
     {
         string dir = ModelLocator.ResolveDirectory();
-        var sw = Stopwatch.StartNew();
         var tagger = PosTagger.Load(Path.Combine(dir, ModelLocator.PosModelFile));
         var lemmatizer = Lemmatizer.Load(Path.Combine(dir, ModelLocator.PosModelFile));
         var parser = DependencyParser.Load(Path.Combine(dir, ModelLocator.ParserModelFile));
-        sw.Stop();
-        // Budget is 0.5 s on a quiet machine; allow slack for a loaded CI runner.
-        Assert.True(sw.Elapsed.TotalSeconds < 2, $"loading took {sw.Elapsed.TotalSeconds:0.00}s");
+        // Load time is measured by ModelLoadBenchmarks in bench/, never by a timed unit test.
 
         var doc = Sentence("The army encircled the city.");
         Assert.Equal(6, doc.TokenCount);

@@ -150,8 +150,8 @@ public sealed class StoreApiTests(ServerFixture server)
         Assert.Equal("FeatureCollection", root.GetProperty("type").GetString());
         var feature = root.GetProperty("features")[0];
         var coordinates = feature.GetProperty("geometry").GetProperty("coordinates");
-        Assert.Equal(39.009, coordinates[0].GetDouble(), 3);
-        Assert.Equal(35.95, coordinates[1].GetDouble(), 3);
+        Assert.Equal(39.00788, coordinates[0].GetDouble(), 4);
+        Assert.Equal(35.95283, coordinates[1].GetDouble(), 4);
 
         using var quotesCsv = await server.Client.GetAsync("/api/quotes?format=csv", Ct);
         Assert.Equal(HttpStatusCode.OK, quotesCsv.StatusCode);

@@ -43,6 +43,8 @@ internal static class Fixtures
         {
             Id = "ev1", Cameo = cameo, Plover = plover, Source = "e1", Target = "e2", SourceActor = "IRQMIL", TargetActor = "IMGMUSISI", Date = day, Place = "e3",
             Fatalities = 12, Sentence = 0, Trigger = new EventTrigger(trig, trig + 8, "attacked"), Modality = Modality.Asserted, Quote = null,
+            // The coder's in-article dedup merges the "killing" trigger into the attack: the store keeps both.
+            Mentions = [new EventTrigger(trig, trig + 8, "attacked"), new EventTrigger(ks, ks + 7, "killing")],
         });
         int said = text.IndexOf("take", StringComparison.Ordinal);
         doc.Events.Add(new Event

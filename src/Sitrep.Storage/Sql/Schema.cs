@@ -104,7 +104,7 @@ internal static class Schema
               source_name TEXT, target_name TEXT, source_actor TEXT, target_actor TEXT, date TEXT, day TEXT NOT NULL,
               place_entity TEXT, place_name TEXT, fatalities BIGINT, injured BIGINT, sentence BIGINT NOT NULL,
               trigger_start BIGINT NOT NULL, trigger_end BIGINT NOT NULL, trigger_text TEXT NOT NULL, negated BIGINT NOT NULL,
-              modality TEXT NOT NULL, quote_id TEXT, outlet TEXT NOT NULL, PRIMARY KEY (document_id, ord))
+              modality TEXT NOT NULL, quote_id TEXT, outlet TEXT NOT NULL, triggers TEXT, PRIMARY KEY (document_id, ord))
             """,
             "CREATE INDEX event_mentions_cluster ON event_mentions (cluster_id)",
         ],
@@ -183,6 +183,7 @@ internal static class Schema
         ("place_name", ColumnType.Text), ("fatalities", ColumnType.Int64), ("injured", ColumnType.Int64), ("sentence", ColumnType.Int64),
         ("trigger_start", ColumnType.Int64), ("trigger_end", ColumnType.Int64), ("trigger_text", ColumnType.Text),
         ("negated", ColumnType.Int64), ("modality", ColumnType.Text), ("quote_id", ColumnType.Text), ("outlet", ColumnType.Text),
+        ("triggers", ColumnType.Text),
     ]);
 
     /// <summary>SQLite only: full-text rows (rowid = document id).</summary>

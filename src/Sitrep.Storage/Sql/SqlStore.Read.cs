@@ -91,7 +91,7 @@ public abstract partial class SqlStore
             }), ct).ConfigureAwait(false);
         var eventIds = new Dictionary<string, long>(StringComparer.Ordinal);
         await ReadRowsAsync(c, "SELECT event_id, cluster_id, cameo, plover, source_entity, target_entity, source_actor, target_actor, date, place_entity, fatalities, injured, " +
-                               "sentence, trigger_start, trigger_end, trigger_text, negated, modality, quote_id FROM event_mentions WHERE document_id = @id ORDER BY ord", id, r =>
+                               "sentence, trigger_start, trigger_end, trigger_text, negated, modality, quote_id, triggers FROM event_mentions WHERE document_id = @id ORDER BY ord", id, r =>
         {
             eventIds[r.GetString(0)] = r.GetInt64(1);
             doc.Events.Add(new Event
@@ -100,6 +100,7 @@ public abstract partial class SqlStore
                 Date = Str(r, 8), Place = Str(r, 9), Fatalities = Int(r, 10), Injured = Int(r, 11), Sentence = (int)r.GetInt64(12),
                 Trigger = new EventTrigger((int)r.GetInt64(13), (int)r.GetInt64(14), r.GetString(15)), Negated = r.GetInt64(16) != 0,
                 Modality = Enum.Parse<Modality>(r.GetString(17), ignoreCase: true), Quote = Str(r, 18),
+                Mentions = EventTriggers.Decode(Str(r, 19)),
             });
         }, ct).ConfigureAwait(false);
         var story = new List<long>();

@@ -230,7 +230,7 @@ public abstract partial class SqlStore
             rows.Add(Schema.EventMentions, id, (long)i, ev.Id, clusterId, ev.Cameo, ev.Plover, ev.Source, ev.Target, source?.Name, target?.Name,
                 ev.SourceActor, ev.TargetActor, ev.Date, day, ev.Place, place?.Name, (long?)ev.Fatalities, (long?)ev.Injured,
                 (long)ev.Sentence, (long)ev.Trigger.Start, (long)ev.Trigger.End, ev.Trigger.Text, ev.Negated ? 1L : 0L,
-                ev.Modality.ToString().ToLowerInvariant(), ev.Quote, outlet);
+                ev.Modality.ToString().ToLowerInvariant(), ev.Quote, outlet, EventTriggers.Encode(ev.Mentions));
         }
     }
 
