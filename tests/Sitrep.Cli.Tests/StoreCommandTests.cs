@@ -28,19 +28,23 @@ public sealed class StoreCommandTests : IDisposable
         var db = Db();
         var first = SitrepProcess.Run("ingest", "samples", "--db", db);
         Assert.True(first.ExitCode == 0, first.Stderr);
-        Assert.StartsWith("1 added,", first.Stdout);
+        Assert.StartsWith("2 added,", first.Stdout);
         var events = SitrepProcess.Run("events", "--place", "Mosul", "--db", db);
         Assert.Equal(0, events.ExitCode);
         Assert.Equal("", events.Stderr);
+        // The Mosul sample's checkpoint attack: JSON lines when the output is not a terminal.
+        var lines = events.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.NotEmpty(lines);
+        Assert.Contains(lines, l => JsonDocument.Parse(l).RootElement.GetProperty("cameo").GetString()!.StartsWith("19", StringComparison.Ordinal));
         var stats = SitrepProcess.Run("stats", "--json", "--db", db);
         Assert.Equal(0, stats.ExitCode);
         using var json = JsonDocument.Parse(stats.Stdout);
-        Assert.Equal(1, json.RootElement.GetProperty("documents").GetInt64());
+        Assert.Equal(2, json.RootElement.GetProperty("documents").GetInt64());
         Assert.True(json.RootElement.GetProperty("entities").GetInt64() > 5);
 
         var again = SitrepProcess.Run("ingest", "samples", "--db", db);
         Assert.Equal(0, again.ExitCode);
-        Assert.StartsWith("0 added, 1 inputs unchanged", again.Stdout);
+        Assert.StartsWith("0 added, 2 inputs unchanged", again.Stdout);
 
         var doc = SitrepProcess.Run("documents", "--id", "1", "--db", db);
         Assert.Equal(0, doc.ExitCode);
