@@ -752,18 +752,35 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
             return t < _doc.TokenCount && _view.Rel(t) is "amod" or "nmod:poss" or "compound";
         }
 
+        /// <summary>
+        /// The day of the sentence's date or time expression that belongs to the predicate: one inside the predicate's
+        /// own clause (its head chain reaches the predicate) before any other, then the nearest. "attacked ... on Monday
+        /// night, ..., the ministry said on Tuesday" is dated Monday. Times of day ("Monday night") give their day.
+        /// </summary>
         private string? DateOf(Candidate c)
         {
             var s = _doc.Sentences[c.Sentence];
-            TimeExpression? best = null;
-            int bestDistance = int.MaxValue;
+            string? best = null;
+            long bestScore = long.MaxValue;
             foreach (var t in _doc.Times)
             {
-                if (t.Start < s.Start || t.End > s.End || t.Type != TimeType.DATE || t.Value is not { Length: > 0 } v || !char.IsAsciiDigit(v[0])) continue;
-                int d = Math.Abs(t.Start - c.Trigger);
-                if (d < bestDistance) { best = t; bestDistance = d; }
+                if (t.Start < s.Start || t.End > s.End || t.Type is not (TimeType.DATE or TimeType.TIME) || t.Value is not { Length: > 0 } v || !char.IsAsciiDigit(v[0])) continue;
+                if (t.Type == TimeType.TIME && (v.Length < 10 || v[4] != '-' || v[7] != '-')) continue;
+                string day = t.Type == TimeType.TIME ? v[..10] : v;
+                long score = Math.Abs(t.Start - c.Trigger);
+                if (!InClauseOf(_view.TokenAt(t.Start), c.PredicateToken)) score += 1_000_000;
+                if (score < bestScore) { best = day; bestScore = score; }
             }
-            return best?.Value ?? _publishedDay;
+            return best ?? _publishedDay;
+        }
+
+        /// <summary>True when the head chain from <paramref name="token"/> reaches <paramref name="predicate"/> (a few steps at most).</summary>
+        private bool InClauseOf(int token, int predicate)
+        {
+            if (predicate < 0 || token < 0 || token >= _doc.TokenCount) return false;
+            for (int t = token, steps = 0; t >= 0 && t < _doc.TokenCount && steps < 6; t = _view.Head(t), steps++)
+                if (t == predicate) return true;
+            return false;
         }
 
         // ---- output ----

@@ -80,4 +80,15 @@ public sealed class EventCoderTests
         Assert.NotEqual(EventDedupKey.Of(a), EventDedupKey.Of(a with { Place = "e2" }));
         Assert.Equal(EventDedupKey.Of(a, byPlace: false), EventDedupKey.Of(a with { Place = "e2" }, byPlace: false));
     }
+
+    [Fact]
+    public void The_event_takes_the_date_of_its_own_clause_not_of_the_report()
+    {
+        // Published Tuesday 2023-05-09: the attack was on Monday night; "said on Tuesday" dates the statement.
+        var doc = EventPipeline.Run("Islamic State militants attacked an Iraqi army checkpoint west of Mosul on Monday night, killing four soldiers, the Iraqi Defence Ministry said on Tuesday.", "2023-05-09");
+        var attack = doc.Events.Find(e => e.Cameo.StartsWith("19", StringComparison.Ordinal));
+        Assert.True(attack is not null, EventPipeline.Show(doc));
+        Assert.Equal("2023-05-08", attack!.Date);
+        EventPipeline.AssertOffsets(doc);
+    }
 }
