@@ -1,13 +1,6 @@
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
-using Sitrep.Entities;
 using Sitrep.Extraction.Events;
-using Sitrep.Extraction.Places;
-using Sitrep.Extraction.Quantities;
-using Sitrep.Extraction.Quotes;
-using Sitrep.Extraction.Time;
-using Sitrep.Models;
-using Sitrep.Text.Tokenization;
 
 namespace Sitrep.Benchmarks;
 
@@ -38,20 +31,7 @@ public class EventBenchmarks
                 var r = json.RootElement;
                 _inputs.Add((r.GetProperty("text").GetString()!, DateTimeOffset.Parse(r.GetProperty("published").GetString()!, System.Globalization.CultureInfo.InvariantCulture)));
             }
-        _rest = new PipelineBuilder()
-            .Add(new Tokenizer())
-            .Add(new SentenceSplitter())
-            .Add(PosTagger.Load(ModelLocator.PosModelPath()))
-            .Add(Lemmatizer.Load(ModelLocator.PosModelPath()))
-            .Add(DependencyParser.Load(ModelLocator.ParserModelPath()))
-            .Add(EntityRecognizer.Load(EntityRecognizer.DefaultPath()))
-            .Add(new EntityLinker(EntityLexicon.Load()))
-            .Add(PlaceResolver.Load())
-            .Add(new QuoteFinder())
-            .Add(new TimeTagger())
-            .Add(new QuantityFinder())
-            .Add(new CasualtyFinder())
-            .Build();
+        _rest = Sitrep.Cli.Pipelines.BeforeEvents().Build();
         _actors = new ActorCoder(ActorTable.Load());
         _events = EventCoder.Load();
         _analysed = _inputs.Select(i => _rest.Process(new Document(i.Text, new DocumentMetadata { Published = i.Published }))).ToList();

@@ -13,7 +13,13 @@ namespace Sitrep.Cli;
 public static class Pipelines
 {
     /// <summary>Everything `sitrep extract` runs, in order; <paramref name="dictionaries"/> is an optional PETRARCH dictionary folder for the actor coder.</summary>
-    public static Pipeline Extraction(string? dictionaries = null) => new PipelineBuilder()
+    public static Pipeline Extraction(string? dictionaries = null) => BeforeEvents()
+        .Add(new ActorCoder(Actors(dictionaries)))
+        .Add(EventCoder.Load(dictionaries))
+        .Build();
+
+    /// <summary>The stages `sitrep extract` runs before the actor and event coders (the event benchmark's baseline).</summary>
+    public static PipelineBuilder BeforeEvents() => new PipelineBuilder()
         .Add(new Tokenizer())
         .Add(new SentenceSplitter())
         .Add(PosTagger.Load(ModelLocator.PosModelPath()))
@@ -25,10 +31,7 @@ public static class Pipelines
         .Add(new QuoteFinder())
         .Add(new TimeTagger())
         .Add(new QuantityFinder())
-        .Add(new CasualtyFinder())
-        .Add(new ActorCoder(Actors(dictionaries)))
-        .Add(EventCoder.Load(dictionaries))
-        .Build();
+        .Add(new CasualtyFinder());
 
     private static ActorTable Actors(string? dictionaries) => ActorTable.Load(null, dictionaries);
 
