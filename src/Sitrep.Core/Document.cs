@@ -60,6 +60,28 @@ public sealed class Document
         _tokens[_tokenCount++] = token;
     }
 
+    /// <summary>
+    /// Appends a new token with no POS, lemma, head or relation yet, written field by field in place (the tokenizer's hot path:
+    /// no struct copy, and the unset references are stored as constants).
+    /// </summary>
+    public void AddToken(int start, int length, TokenKind kind, TokenFlags flags, string? norm)
+    {
+        if ((uint)start > (uint)Text.Length || length < 0 || start + length > Text.Length)
+            throw new ArgumentOutOfRangeException(nameof(start), $"token [{start},{start + length}) outside the text of length {Text.Length}");
+        if (_tokenCount == _tokens.Length) Array.Resize(ref _tokens, _tokens.Length * 2);
+        ref var t = ref _tokens[_tokenCount++];
+        t.Start = start;
+        t.Length = length;
+        t.Kind = kind;
+        t.Flags = flags;
+        t.Pos = default;
+        t.Norm = norm;
+        t.Tag = null;
+        t.Lemma = null;
+        t.Head = -1;
+        t.Relation = null;
+    }
+
     /// <summary>Reserves room for <paramref name="capacity"/> tokens (a tokenizer's estimate).</summary>
     public void EnsureTokenCapacity(int capacity)
     {

@@ -55,6 +55,26 @@ public sealed class PipelineTests
     }
 
     [Fact]
+    public void AddToken_in_place_rejects_offsets_outside_the_text()
+    {
+        var doc = new Document("abc");
+        Assert.Throws<ArgumentOutOfRangeException>(() => doc.AddToken(2, 5, TokenKind.Word, TokenFlags.None, null));
+        Assert.Throws<ArgumentOutOfRangeException>(() => doc.AddToken(-1, 1, TokenKind.Word, TokenFlags.None, null));
+    }
+
+    [Fact]
+    public void AddToken_in_place_leaves_no_annotation_of_an_earlier_tokenization()
+    {
+        var doc = new Document("Iraqi forces");
+        doc.AddToken(new TokenData(0, 5, TokenKind.Word, TokenFlags.None) { Tag = "JJ", Lemma = "iraqi", Head = 1, Relation = "amod", Pos = Upos.ADJ });
+        doc.ClearTokens();
+        doc.AddToken(0, 5, TokenKind.Word, TokenFlags.SpaceAfter, "Iraqi");
+        var t = doc.Tokens[0];
+        Assert.Equal((0, 5, TokenKind.Word, TokenFlags.SpaceAfter, "Iraqi"), (t.Start, t.Length, t.Kind, t.Flags, t.Norm));
+        Assert.Equal((Upos.None, null, null, -1, null), (t.Pos, t.Tag, t.Lemma, t.Head, t.Relation));
+    }
+
+    [Fact]
     public void SentenceOfToken_finds_the_sentence_by_binary_search()
     {
         var doc = new Document("A b. C d.");

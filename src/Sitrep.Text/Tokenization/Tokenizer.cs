@@ -25,7 +25,8 @@ public sealed class Tokenizer : IStage
         document.ClearTokens();
         document.EnsureTokenCapacity(document.Text.Length / 4 + 16);
         var text = document.Text;
-        var emit = new Emitter(document);
+        // Only text with typographic quotes needs per-token normalization (one vectorized scan decides).
+        var emit = new Emitter(document, text.AsSpan().IndexOfAnyInRange('\u2018', '\u201D') >= 0);
         int i = 0, n = text.Length;
         while (i < n)
         {
@@ -268,7 +269,7 @@ public sealed class Tokenizer : IStage
     }
 
     /// <summary>Appends tokens and the whitespace flags of the previous token.</summary>
-    private readonly struct Emitter(Document document)
+    private readonly struct Emitter(Document document, bool typographic)
     {
         public void MarkSpace(int newlines)
         {
@@ -282,7 +283,7 @@ public sealed class Tokenizer : IStage
         public void Add(int start, int end, TokenKind kind, bool insideWord = false)
         {
             var flags = insideWord ? TokenFlags.InsideWord : TokenFlags.None;
-            document.AddToken(new TokenData(start, end - start, kind, flags, Normalize(document.Text.AsSpan(start, end - start))));
+            document.AddToken(start, end - start, kind, flags, typographic ? Normalize(document.Text.AsSpan(start, end - start)) : null);
         }
 
         /// <summary>Typographic quotes and apostrophes normalized to ASCII for the models; null when nothing changes.</summary>
