@@ -345,6 +345,7 @@ public sealed class DependencyParser : IStage
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static int BestValid(ParserState state, ReadOnlySpan<int> scores)
     {
         bool shift = state.CanShift, left = state.CanLeft, right = state.CanRight;
@@ -378,6 +379,7 @@ public sealed class DependencyParser : IStage
         private const ulong None = 0x4E4F4E45UL;
         private const ulong RootW = 0x524F4F54UL;
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static int Extract(ParserState st, Span<ulong> f)
         {
             int n = st.N;
