@@ -75,6 +75,55 @@ internal static class Fixtures
         return doc;
     }
 
+    /// <summary>Places of <see cref="Scattered"/>: two close Iraqi cities, a place named like its country, a French admin1, 18 villages.</summary>
+    public static readonly (string Name, Place Place)[] ScatteredPlaces =
+    [
+        ("Mosul", Mosul), ("Bartella", new(36.35, 43.38, 98000, "IQ", "15", "PPL")), ("Iraq", new(33.0, 44.0, 99237, "IQ", null, "PCLI")),
+        ("Paris", Paris), ("Raqqa", new(35.95, 39.01, 163915, "SY", "04", "PPLA")),
+        .. Enumerable.Range(0, 18).Select(i => ($"Village{i:D2}", new Place(30 + i * 0.01, 45 + i * 0.01, 500000 + i, "KW", null, "PPL"))),
+    ];
+
+    /// <summary>
+    /// A document with <paramref name="events"/> events drawn from <paramref name="rng"/> over <see cref="ScatteredPlaces"/>,
+    /// few days (so days tie and the id decides the order) and a handful of actors and codes.
+    /// </summary>
+    public static Document Scattered(int index, Random rng, int events = 30)
+    {
+        string[] actors = ["IRQ", "IRQMIL", "USA", "USAGOV", "FRA", "SYRREB"];
+        string[] cameos = ["190", "193", "195", "040", "042", "036", "138", "111"];
+        var text = new System.Text.StringBuilder($"Scattered report {index}. ");
+        foreach (var (name, _) in ScatteredPlaces) text.Append(name).Append(". ");
+        var body = text.ToString();
+        var day = new DateOnly(2016, 10, 20).AddDays(rng.Next(0, 6));
+        var doc = new Document(body, new DocumentMetadata
+        {
+            Title = $"Report {index}", Publisher = $"Wire{index % 3}", Source = $"scattered-{index}.txt",
+            Published = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+        });
+        for (int p = 0; p < ScatteredPlaces.Length; p++)
+        {
+            var e = Entity(body, "e" + (p + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), EntityType.GPE, ScatteredPlaces[p].Name, null);
+            e.Place = ScatteredPlaces[p].Place;
+            doc.Entities.Add(e);
+        }
+        for (int i = 0; i < events; i++)
+        {
+            string cameo = cameos[rng.Next(cameos.Length)];
+            // Most events in the first places, so some places have many events and villages few.
+            int place = rng.Next(3) == 0 ? rng.Next(ScatteredPlaces.Length) : rng.Next(5);
+            doc.Events.Add(new Event
+            {
+                Id = "ev" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), Cameo = cameo,
+                Plover = cameo.StartsWith("19", StringComparison.Ordinal) ? "ASSAULT" : null,
+                SourceActor = actors[rng.Next(actors.Length)], TargetActor = rng.Next(4) == 0 ? null : actors[rng.Next(actors.Length)],
+                Date = day.AddDays(-rng.Next(0, 3)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                Place = rng.Next(10) == 0 ? null : "e" + (place + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Sentence = 0, Trigger = new EventTrigger(0, 9, "Scattered"),
+            });
+        }
+        return doc;
+    }
+
     private static Entity Entity(string text, string id, EntityType type, string name, string? actor)
     {
         var e = new Entity { Id = id, Type = type, Name = name, Actor = actor };
@@ -89,7 +138,10 @@ internal static class Fixtures
 
     public sealed class PlaceNames : IPlaceNames
     {
-        public string? CountryName(string iso2) => iso2 switch { "IQ" => "Iraq", "FR" => "France", _ => null };
-        public string? Admin1Name(string iso2, string admin1) => (iso2, admin1) switch { ("IQ", "15") => "Nineveh", ("FR", "11") => "Île-de-France", _ => null };
+        public string? CountryName(string iso2) => iso2 switch { "IQ" => "Iraq", "FR" => "France", "SY" => "Syria", _ => null };
+        public string? Admin1Name(string iso2, string admin1) => (iso2, admin1) switch
+        {
+            ("IQ", "15") => "Nineveh", ("FR", "11") => "Île-de-France", ("SY", "04") => "Raqqa", _ => null,
+        };
     }
 }

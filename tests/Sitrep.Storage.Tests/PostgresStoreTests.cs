@@ -71,6 +71,15 @@ public sealed class PostgresStoreTests : StoreSuite, IAsyncLifetime
         return store;
     }
 
+    protected override async Task ExecuteAsync(IStore store, string sql)
+    {
+        var (cs, _) = PostgresStore.ParseUrl(_urls[store]);
+        await using var c = new NpgsqlConnection(cs);
+        await c.OpenAsync(Ct);
+        await using var cmd = new NpgsqlCommand(sql, c);
+        await cmd.ExecuteNonQueryAsync(Ct);
+    }
+
     protected override async Task SetSchemaVersionAsync(IStore store, int version)
     {
         var (cs, _) = PostgresStore.ParseUrl(_urls[store]);

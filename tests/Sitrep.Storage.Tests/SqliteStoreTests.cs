@@ -21,6 +21,15 @@ public sealed class SqliteStoreTests : StoreSuite, IDisposable
     protected override async Task<IStore> ReopenAsync(IStore previous, StoreOptions? options = null) =>
         await StoreFactory.OpenAsync(((SqliteStore)previous).Path, options, Ct);
 
+    protected override async Task ExecuteAsync(IStore store, string sql)
+    {
+        await using var c = new SqliteConnection("Data Source=" + ((SqliteStore)store).Path);
+        await c.OpenAsync(Ct);
+        await using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        await cmd.ExecuteNonQueryAsync(Ct);
+    }
+
     protected override async Task SetSchemaVersionAsync(IStore store, int version)
     {
         await using var c = new SqliteConnection("Data Source=" + ((SqliteStore)store).Path);

@@ -17,6 +17,9 @@ public abstract class StoreSuite
     /// <summary>Sets the stored schema version behind the store's back.</summary>
     protected abstract Task SetSchemaVersionAsync(IStore store, int version);
 
+    /// <summary>Runs one SQL statement on the store's database behind its back.</summary>
+    protected abstract Task ExecuteAsync(IStore store, string sql);
+
     protected static StoreOptions Options => new() { PlaceNames = new Fixtures.PlaceNames() };
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -186,6 +189,137 @@ public abstract class StoreSuite
         Assert.Equal(0, await Count(new StoreQuery { Text = "\"quoted\" OR NEAR(* -" })); // user text never reaches the FTS syntax
     }
 
+    /// <summary>
+    /// Place and near filters run as index-ordered branches (one per place column, one per event coordinate in the
+    /// circle); they must return exactly what the single WHERE of the same filters returns, page by page.
+    /// </summary>
+    [Fact]
+    public async Task Index_driven_event_queries_return_what_one_where_returns()
+    {
+        await using var store = await OpenEmptyAsync(Options);
+        var rng = new Random(11);
+        var batch = new WriteBatch();
+        for (int d = 0; d < 40; d++) batch.Documents.Add(new DocumentInput(Fixtures.Scattered(d, rng)));
+        await store.WriteAsync(batch, Ct);
+        var sql = (SqlStore)store;
+
+        string[] places = ["Mosul", "mosul ", "Iraq", "IQ", "iq", "Nineveh", "Raqqa", "Syria", "SY", "France", "FR", "Paris", "Village03", "KW", "Nowhere"];
+        GeoCircle[] circles =
+        [
+            new(36.34, 43.13, 10), new(36.34, 43.2, 40), new(36.3, 43.1, 100), new(33.31, 44.36, 100), new(30.05, 45.05, 10),
+            new(30, 45, 400), new(35, 40, 2000), new(0, 0, 10), new(48.85, 2.35, 20000),
+        ];
+        var queries = new List<StoreQuery> { new(), new() { Cameo = "19" }, new() { Cameo = "1" }, new() { Cameo = "04", Actor = "USA" } };
+        foreach (var place in places)
+        {
+            queries.Add(new() { Place = place });
+            queries.Add(new() { Place = place, From = new DateOnly(2016, 10, 19), To = new DateOnly(2016, 10, 22) });
+            queries.Add(new() { Place = place, Actor = "IRQ", Cameo = "19" });
+            queries.Add(new() { Place = place, Plover = "assault" });
+        }
+        foreach (var near in circles)
+        {
+            queries.Add(new() { Near = near });
+            queries.Add(new() { Near = near, From = new DateOnly(2016, 10, 20), Actor = "USA" });
+            queries.Add(new() { Near = near, Place = "Iraq", Cameo = "190" });
+            queries.Add(new() { Near = near, Place = "KW" });
+        }
+
+        int nonEmpty = 0;
+        foreach (var q in queries)
+        {
+            var all = (await sql.QueryEventsAsync(q with { Limit = 10_000 }, indexDriven: false, Ct)).Items;
+            var fast = (await sql.QueryEventsAsync(q with { Limit = 10_000 }, indexDriven: true, Ct)).Items;
+            Assert.True(all.Select(e => e.Id).SequenceEqual(fast.Select(e => e.Id)), $"{q}: {all.Count} events in one WHERE, {fast.Count} by index");
+            Assert.Equal(all, fast);
+            if (all.Count > 0) nonEmpty++;
+            // Paged by 7, each page from both forms, following the cursor.
+            var paged = new List<EventRow>();
+            string? cursor = null;
+            do
+            {
+                var page = await sql.QueryEventsAsync(q with { Limit = 7, Cursor = cursor }, indexDriven: true, Ct);
+                var plain = await sql.QueryEventsAsync(q with { Limit = 7, Cursor = cursor }, indexDriven: false, Ct);
+                Assert.Equal(plain.Items, page.Items);
+                Assert.Equal(plain.NextCursor, page.NextCursor);
+                paged.AddRange(page.Items);
+                cursor = page.NextCursor;
+            } while (cursor is not null);
+            Assert.Equal(all, paged);
+        }
+        Assert.True(nonEmpty > queries.Count / 2, $"only {nonEmpty} of {queries.Count} queries found events");
+    }
+
+    [Fact]
+    public async Task Place_near_actor_and_cameo_filters_pin_their_results()
+    {
+        await using var store = await OpenEmptyAsync(Options);
+        var rng = new Random(11);
+        var batch = new WriteBatch();
+        for (int d = 0; d < 40; d++) batch.Documents.Add(new DocumentInput(Fixtures.Scattered(d, rng)));
+        await store.WriteAsync(batch, Ct);
+        var every = (await store.QueryEventsAsync(new StoreQuery { Limit = 10_000 }, Ct)).Items;
+        Assert.Equal(every.OrderByDescending(e => e.Day, StringComparer.Ordinal).ThenByDescending(e => e.Id).Select(e => e.Id), every.Select(e => e.Id));
+        var names = new Fixtures.PlaceNames();
+
+        // The filters' meaning, spelled out over every stored event.
+        bool AtPlace(EventRow e, string place)
+        {
+            string key = place.Trim().ToLowerInvariant();
+            return e.PlaceName?.ToLowerInvariant() == key || e.CountryCode == place.Trim().ToUpperInvariant()
+                || (e.CountryCode is { } cc && names.CountryName(cc)?.ToLowerInvariant() == key)
+                || (e.CountryCode is { } c2 && e.Admin1 is { } a1 && names.Admin1Name(c2, a1)?.ToLowerInvariant() == key);
+        }
+        static bool Near(EventRow e, GeoCircle g)
+        {
+            if (e.Lat is not { } lat || e.Lon is not { } lon) return false;
+            static double R(double d) => d * Math.PI / 180;
+            return 6371.0 * Math.Acos(Math.Min(1, Math.Cos(R(g.Lat)) * Math.Cos(R(lat)) * Math.Cos(R(lon) - R(g.Lon)) + Math.Sin(R(g.Lat)) * Math.Sin(R(lat)))) <= g.Km;
+        }
+        static bool Actor(EventRow e, string a) => (e.SourceActor?.StartsWith(a, StringComparison.Ordinal) ?? false) || (e.TargetActor?.StartsWith(a, StringComparison.Ordinal) ?? false);
+        async Task Check(StoreQuery q, Func<EventRow, bool> expected)
+        {
+            var want = every.Where(expected).Select(e => e.Id).ToList();
+            var got = (await store.QueryEventsAsync(q with { Limit = 10_000 }, Ct)).Items.Select(e => e.Id).ToList();
+            Assert.True(want.SequenceEqual(got), $"{q}: expected {want.Count} events, got {got.Count}");
+        }
+
+        foreach (var place in new[] { "Mosul", "Iraq", "iq", "Nineveh", "Raqqa", "Syria", "FR", "Paris", "Village07", "KW", "Nowhere" })
+        {
+            await Check(new() { Place = place }, e => AtPlace(e, place));
+            await Check(new() { Place = place, Actor = "USA", Cameo = "04" }, e => AtPlace(e, place) && Actor(e, "USA") && e.CameoRoot == "04");
+        }
+        foreach (var g in new GeoCircle[] { new(36.3, 43.1, 100), new(36.34, 43.2, 40), new(30, 45, 400), new(33.31, 44.36, 100), new(0, 0, 10) })
+            await Check(new() { Near = g, From = new DateOnly(2016, 10, 19), To = new DateOnly(2016, 10, 23) },
+                e => Near(e, g) && string.CompareOrdinal(e.Day, "2016-10-19") >= 0 && string.CompareOrdinal(e.Day, "2016-10-23") <= 0);
+        await Check(new() { Cameo = "19", Actor = "IRQ" }, e => e.CameoRoot == "19" && Actor(e, "IRQ"));
+        await Check(new() { Cameo = "1" }, e => e.CameoRoot.StartsWith('1'));
+        Assert.Contains(every, e => AtPlace(e, "Iraq") && e.PlaceName == "Iraq");
+        Assert.Contains(every, e => AtPlace(e, "Iraq") && e.PlaceName == "Mosul");
+    }
+
+    [Fact]
+    public async Task Store_of_schema_1_is_migrated_and_near_queries_find_its_events()
+    {
+        var store = await OpenEmptyAsync(Options);
+        var rng = new Random(5);
+        for (int d = 0; d < 3; d++) await store.AddDocumentAsync(Fixtures.Scattered(d, rng, events: 20), Ct);
+        var near = new StoreQuery { Near = new GeoCircle(36.3, 43.1, 100), Limit = 1000 };
+        var before = (await store.QueryEventsAsync(near, Ct)).Items;
+        Assert.NotEmpty(before);
+        // Back to schema 1: no event_points, the old lat/lon index.
+        await ExecuteAsync(store, "DROP TABLE event_points");
+        await ExecuteAsync(store, "DROP INDEX event_clusters_latlon");
+        await ExecuteAsync(store, "CREATE INDEX event_clusters_latlon ON event_clusters (lat, lon)");
+        await SetSchemaVersionAsync(store, 1);
+        await using var again = await ReopenAsync(store, Options);
+        Assert.Equal(Schema.Version, again.SchemaVersion);
+        Assert.Equal(before, (await again.QueryEventsAsync(near, Ct)).Items);
+        await again.AddDocumentAsync(Fixtures.Attack("Reuters"), Ct);
+        Assert.Equal(before.Count + 2, (await again.QueryEventsAsync(near, Ct)).Items.Count);
+        await store.DisposeAsync();
+    }
+
     [Fact]
     public async Task Event_pages_follow_the_cursor_without_gaps_or_repeats()
     {
@@ -289,7 +423,7 @@ public abstract class StoreSuite
         var e = await Assert.ThrowsAsync<StoreException>(() => ReopenAsync(store, Options));
         Assert.Contains("schema version 99", e.Message);
         Assert.Contains("newer", e.Message);
-        await SetSchemaVersionAsync(store, 1);
+        await SetSchemaVersionAsync(store, Schema.Version);
         await using var again = await ReopenAsync(store, Options);
         Assert.Equal(1, (await again.StatsAsync(null, Ct)).Documents);
         await store.DisposeAsync();
@@ -301,7 +435,7 @@ public abstract class StoreSuite
         var store = await OpenEmptyAsync(Options);
         await store.AddDocumentAsync(Fixtures.Attack("Reuters"), Ct);
         await using var again = await ReopenAsync(store, Options);
-        Assert.Equal(1, again.SchemaVersion);
+        Assert.Equal(Schema.Version, again.SchemaVersion);
         Assert.Equal(2, (await again.StatsAsync(null, Ct)).Events);
         await store.DisposeAsync();
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Sitrep.Storage;
+using Sitrep.Storage.Sql;
 using Sitrep.Storage.Sqlite;
 
 namespace Sitrep.Server.Store;
@@ -16,8 +17,8 @@ public sealed record Timeline(string By, IReadOnlyList<string> Days, IReadOnlyLi
 /// <summary>
 /// Server-side aggregation for the map and the timeline, so the page never receives every event.
 /// The store's public interface has no grouped queries, so this is an adapter: over SQLite it runs GROUP BY
-/// queries on a read-only connection to the same file, mirroring the store's filter semantics for actor, cameo,
-/// plover, place, near, from and to; for PostgreSQL, or with the speaker/q filters, it tallies pages of
+/// queries on a read-only connection to the same file with the store's own filter SQL (<see cref="SqlStore.EventFilter"/>)
+/// for actor, cameo, plover, place, near, from and to; for PostgreSQL, or with the speaker/q filters, it tallies pages of
 /// <see cref="IStore.QueryEventsAsync"/> up to <see cref="FallbackCap"/> events and says when it stopped early.
 /// </summary>
 public sealed class EventAggregates(IStore store)
@@ -221,12 +222,6 @@ public sealed class EventAggregates(IStore store)
     {
         public readonly List<string> Clauses = [];
         public readonly List<(string Name, object Value)> Parameters = [];
-        public string Param(object value)
-        {
-            var name = "@p" + Parameters.Count.ToString(CultureInfo.InvariantCulture);
-            Parameters.Add((name, value));
-            return name;
-        }
         public void Add(string clause) => Clauses.Add(clause);
         public override string ToString() => Clauses.Count == 0 ? "" : " WHERE " + string.Join(" AND ", Clauses);
     }
@@ -239,47 +234,13 @@ public sealed class EventAggregates(IStore store)
         return cmd;
     }
 
-    private static string Escape(string value) =>
-        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
-
-    private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    /// <summary>The store's event filters over event_clusters (alias c), as the store applies them.</summary>
-    private static SqlWhere Where(StoreQuery q)
+    /// <summary>The store's own event filters over event_clusters (alias c).</summary>
+    private SqlWhere Where(StoreQuery q)
     {
         var w = new SqlWhere();
-        if (q.Actor is { } actor)
-        {
-            var a = w.Param(Escape(actor.Trim().ToUpperInvariant()) + "%");
-            w.Add($"(c.source_actor LIKE {a} ESCAPE '\\' OR c.target_actor LIKE {a} ESCAPE '\\')");
-        }
-        if (q.Cameo is { } cameo)
-        {
-            cameo = cameo.Trim();
-            if (cameo.Length <= 2) w.Add($"c.cameo_root LIKE {w.Param(Escape(cameo) + "%")} ESCAPE '\\'");
-            else w.Add($"c.id IN (SELECT m.cluster_id FROM event_mentions m WHERE m.cameo LIKE {w.Param(Escape(cameo) + "%")} ESCAPE '\\')");
-        }
-        if (q.Plover is { } plover) w.Add($"lower(c.plover) = {w.Param(plover.Trim().ToLowerInvariant())}");
-        if (q.Place is { } place)
-        {
-            var key = w.Param(place.Trim().ToLowerInvariant());
-            var code = w.Param(place.Trim().ToUpperInvariant());
-            w.Add($"(c.place_key = {key} OR c.country_key = {key} OR c.admin1_key = {key} OR c.country_code = {code})");
-        }
-        if (q.Near is { } near)
-        {
-            double dLat = near.Km / 111.0;
-            double cosLat = Math.Max(0.01, Math.Cos(near.Lat * Math.PI / 180));
-            double dLon = Math.Min(180, near.Km / (111.0 * cosLat));
-            var lat = w.Param(near.Lat);
-            var lon = w.Param(near.Lon);
-            var box = $"c.lat BETWEEN {w.Param(near.Lat - dLat)} AND {w.Param(near.Lat + dLat)}"
-                      + (near.Lon - dLon < -180 || near.Lon + dLon > 180 ? "" : $" AND c.lon BETWEEN {w.Param(near.Lon - dLon)} AND {w.Param(near.Lon + dLon)}");
-            var distance = $"6371.0 * acos(min(1.0, cos(radians({lat})) * cos(radians(c.lat)) * cos(radians(c.lon) - radians({lon})) + sin(radians({lat})) * sin(radians(c.lat))))";
-            w.Add($"({box} AND {distance} <= {w.Param(near.Km)})");
-        }
-        if (q.From is { } from) w.Add($"c.day >= {w.Param(Day(from))}");
-        if (q.To is { } to) w.Add($"c.day <= {w.Param(Day(to))} AND c.day <> ''");
+        var filter = ((SqlStore)store).EventFilter(q);
+        foreach (var condition in filter.Conditions) w.Add(condition);
+        foreach (var (name, value) in filter.Parameters) w.Parameters.Add((name, value ?? DBNull.Value));
         return w;
     }
 }

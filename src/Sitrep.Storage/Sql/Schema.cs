@@ -13,7 +13,7 @@ internal sealed record TableDef(string Name, (string Name, ColumnType Type)[] Co
 /// </summary>
 internal static class Schema
 {
-    public const int Version = 1;
+    public const int Version = 2;
     public const string MetaTable = "sitrep_meta";
 
     public static readonly string[][] Migrations =
@@ -107,6 +107,15 @@ internal static class Schema
               modality TEXT NOT NULL, quote_id TEXT, outlet TEXT NOT NULL, triggers TEXT, PRIMARY KEY (document_id, ord))
             """,
             "CREATE INDEX event_mentions_cluster ON event_mentions (cluster_id)",
+        ],
+        // 2: index-driven place and near queries. event_points holds every distinct event coordinate (a superset:
+        // points are only ever added), so a --near query first finds the few points in its circle and then walks
+        // (lat, lon, day) for each in day order instead of sorting every event in a bounding box.
+        [
+            "CREATE TABLE event_points (lat {real} NOT NULL, lon {real} NOT NULL, PRIMARY KEY (lat, lon))",
+            "INSERT INTO event_points (lat, lon) SELECT DISTINCT lat, lon FROM event_clusters WHERE lat IS NOT NULL AND lon IS NOT NULL",
+            "DROP INDEX event_clusters_latlon",
+            "CREATE INDEX event_clusters_latlon ON event_clusters (lat, lon, day)",
         ],
     ];
 

@@ -4,6 +4,9 @@ using System.Text;
 
 namespace Sitrep.Storage.Sql;
 
+/// <summary>Event filters as SQL: conditions to AND over event_clusters (alias c), and their named parameters.</summary>
+public sealed record EventFilterSql(IReadOnlyList<string> Conditions, IReadOnlyList<KeyValuePair<string, object?>> Parameters);
+
 public abstract partial class SqlStore
 {
     /// <summary>WHERE clauses and their parameters, built from a <see cref="StoreQuery"/>. Values are always parameters.</summary>
@@ -51,14 +54,21 @@ public abstract partial class SqlStore
         return q.Limit;
     }
 
-    /// <summary>Place condition over columns with a common prefix (event_clusters or entities).</summary>
-    private static string PlaceCondition(Where w, string alias, string place)
+    /// <summary>
+    /// The place filter as alternatives, any of which a row may meet: its resolved place, its country or first-level
+    /// division by name, or its country by ISO code (columns with a common prefix in event_clusters and entities).
+    /// Each alternative is one indexed equality, so a query can walk each (column, day) index in order.
+    /// </summary>
+    private static string[] PlaceAlternatives(Where w, string alias, string place)
     {
         var key = w.Param(Key(place));
         var code = w.Param(place.Trim().ToUpperInvariant());
-        return $"({alias}.place_key = {key} OR {alias}.country_key = {key} OR {alias}.admin1_key = {key} OR {alias}.country_code = {code})";
+        return [$"{alias}.place_key = {key}", $"{alias}.country_key = {key}", $"{alias}.admin1_key = {key}", $"{alias}.country_code = {code}"];
     }
 
+    private static string PlaceCondition(Where w, string alias, string place) => "(" + string.Join(" OR ", PlaceAlternatives(w, alias, place)) + ")";
+
+    /// <summary>Within <paramref name="near"/>: a lat/lon bounding box, then the great-circle distance.</summary>
     private string NearCondition(Where w, string alias, GeoCircle near)
     {
         double dLat = near.Km / 111.0;
@@ -70,6 +80,28 @@ public abstract partial class SqlStore
                   + (near.Lon - dLon < -180 || near.Lon + dLon > 180 ? "" : $" AND {alias}.lon BETWEEN {w.Param(near.Lon - dLon)} AND {w.Param(near.Lon + dLon)}");
         var distance = $"6371.0 * acos({Least}(1.0, cos(radians({lat})) * cos(radians({alias}.lat)) * cos(radians({alias}.lon) - radians({lon})) + sin(radians({lat})) * sin(radians({alias}.lat))))";
         return $"({box} AND {distance} <= {w.Param(near.Km)})";
+    }
+
+    /// <summary>Above this many event coordinates in a --near circle, the events query filters by the circle itself.</summary>
+    private const int MaxNearPoints = 16;
+
+    /// <summary>Above this many branches (place alternatives × near points), alternatives are ORed within one branch.</summary>
+    private const int MaxBranches = 32;
+
+    /// <summary>
+    /// The near filter as alternatives: one (lat, lon) equality per event coordinate inside the circle, found in the small
+    /// event_points table by the same box and distance test the events would get. None: nothing is near. Many: the circle.
+    /// </summary>
+    private async Task<string[]> NearAlternativesAsync(DbConnection c, Where w, string alias, GeoCircle near, CancellationToken ct)
+    {
+        var pw = new Where();
+        var sql = $"SELECT p.lat, p.lon FROM event_points p WHERE {NearCondition(pw, "p", near)} ORDER BY p.lat, p.lon LIMIT {MaxNearPoints + 1}";
+        await using var cmd = Command(c, null, sql, [.. pw.Parameters]);
+        await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        var points = new List<string>();
+        while (await r.ReadAsync(ct).ConfigureAwait(false))
+            points.Add($"({alias}.lat = {w.Param(r.GetDouble(0))} AND {alias}.lon = {w.Param(r.GetDouble(1))})");
+        return points.Count > MaxNearPoints ? [NearCondition(w, alias, near)] : [.. points];
     }
 
     private static (string A, long B) ParseCursor(string? cursor)
@@ -88,7 +120,22 @@ public abstract partial class SqlStore
         "c.place_name, c.country_code, c.admin1, c.lat, c.lon, c.geoname_id, c.fatalities, c.injured, c.num_mentions, c.num_sources, " +
         "c.num_articles, c.first_document, c.trigger_text, c.source_url";
 
-    private Where EventWhere(StoreQuery q)
+    /// <summary>
+    /// The event filters of <paramref name="q"/> as SQL conditions over event_clusters (alias c) with their parameters,
+    /// for callers that aggregate events in SQL themselves (the server's map and timeline), so the filter rules live here only.
+    /// </summary>
+    public EventFilterSql EventFilter(StoreQuery q)
+    {
+        ArgumentNullException.ThrowIfNull(q);
+        var w = EventWhere(q);
+        return new EventFilterSql([.. w.Clauses], [.. w.Parameters.Select(p => new KeyValuePair<string, object?>(p.Item1, p.Item2))]);
+    }
+
+    /// <summary>
+    /// Every event filter of <paramref name="q"/> over event_clusters (alias c) as one WHERE; with
+    /// <paramref name="placeAndNear"/> false the place and near filters are left to the caller.
+    /// </summary>
+    private Where EventWhere(StoreQuery q, bool placeAndNear = true)
     {
         var w = new Where();
         if (q.Actor is { } actor)
@@ -99,12 +146,18 @@ public abstract partial class SqlStore
         if (q.Cameo is { } cameo)
         {
             cameo = cameo.Trim();
-            if (cameo.Length <= 2) w.Add($"c.cameo_root LIKE {w.Param(Prefix(cameo))} ESCAPE '\\'");
+            // Roots are at most two characters, so a two-digit prefix is the whole root: an equality that can walk
+            // the (cameo_root, day) index in order (LIKE cannot use it; SQLite's LIKE ignores case). With a place or
+            // near filter, LIKE is kept on purpose: SQLite, without statistics, would walk a root's tens of thousands
+            // of events rather than a place's few thousand.
+            if (cameo.Length == 2 && char.IsAsciiDigit(cameo[0]) && char.IsAsciiDigit(cameo[1]) && q.Place is null && q.Near is null)
+                w.Add($"c.cameo_root = {w.Param(cameo)}");
+            else if (cameo.Length <= 2) w.Add($"c.cameo_root LIKE {w.Param(Prefix(cameo))} ESCAPE '\\'");
             else w.Add($"c.id IN (SELECT m.cluster_id FROM event_mentions m WHERE m.cameo LIKE {w.Param(Prefix(cameo))} ESCAPE '\\')");
         }
         if (q.Plover is { } plover) w.Add($"lower(c.plover) = {w.Param(Key(plover))}");
-        if (q.Place is { } place) w.Add(PlaceCondition(w, "c", place));
-        if (q.Near is { } near) w.Add(NearCondition(w, "c", near));
+        if (placeAndNear && q.Place is { } place) w.Add(PlaceCondition(w, "c", place));
+        if (placeAndNear && q.Near is { } near) w.Add(NearCondition(w, "c", near));
         if (q.From is { } from) w.Add($"c.day >= {w.Param(Day(from))}");
         if (q.To is { } to) w.Add($"c.day <= {w.Param(Day(to))} AND c.day <> ''");
         if (q.Speaker is { } speaker)
@@ -118,19 +171,45 @@ public abstract partial class SqlStore
         return w;
     }
 
-    public Task<Page<EventRow>> QueryEventsAsync(StoreQuery query, CancellationToken cancellationToken = default) => GuardAsync(async () =>
+    public Task<Page<EventRow>> QueryEventsAsync(StoreQuery query, CancellationToken cancellationToken = default) =>
+        QueryEventsAsync(query, indexDriven: true, cancellationToken);
+
+    /// <summary>
+    /// Events newest first. A place or near filter is a disjunction no single index answers in day order, so
+    /// (<paramref name="indexDriven"/>) each alternative becomes a branch that walks its own (column, day) or
+    /// (lat, lon, day) index in order and stops at the page size; the page is the newest of the branches' rows.
+    /// Without <paramref name="indexDriven"/> the filters are one WHERE, the form the tests hold the branches to.
+    /// </summary>
+    internal Task<Page<EventRow>> QueryEventsAsync(StoreQuery query, bool indexDriven, CancellationToken cancellationToken) => GuardAsync(async () =>
     {
         ArgumentNullException.ThrowIfNull(query);
         int limit = CheckLimit(query);
-        var w = EventWhere(query);
+        await using var c = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var w = EventWhere(query, placeAndNear: !indexDriven);
+        var groups = new List<string[]>();
+        if (indexDriven && query.Place is { } place) groups.Add(PlaceAlternatives(w, "c", place));
+        if (indexDriven && query.Near is { } near) groups.Add(await NearAlternativesAsync(c, w, "c", near, cancellationToken).ConfigureAwait(false));
+        if (groups.Any(g => g.Length == 0)) return new Page<EventRow>([], null);
         if (query.Cursor is not null)
         {
             var (day, id) = ParseCursor(query.Cursor);
-            var pd = w.Param(day);
-            w.Add($"(c.day < {pd} OR (c.day = {pd} AND c.id < {w.Param(id)}))");
+            // A row value: SQLite and PostgreSQL both turn it into a range on (day, id) index order.
+            w.Add($"(c.day, c.id) < ({w.Param(day)}, {w.Param(id)})");
         }
-        var sql = $"SELECT {EventColumns} FROM event_clusters c{w} ORDER BY c.day DESC, c.id DESC LIMIT {limit + 1}";
-        await using var c = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        const string order = "ORDER BY c.day DESC, c.id DESC";
+        string sql;
+        var branches = Branches(groups);
+        if (branches.Count == 1)
+        {
+            if (branches[0].Length > 0) w.Add(branches[0]);
+            sql = $"SELECT {EventColumns} FROM event_clusters c{w} {order} LIMIT {limit + 1}";
+        }
+        else
+        {
+            var union = string.Join(" UNION ALL ", branches.Select((b, i) =>
+                $"SELECT id FROM (SELECT c.id FROM event_clusters c WHERE {string.Join(" AND ", [.. w.Clauses, b])} {order} LIMIT {limit + 1}) b{i}"));
+            sql = $"SELECT {EventColumns} FROM event_clusters c WHERE c.id IN ({union}) {order} LIMIT {limit + 1}";
+        }
         await using var cmd = Command(c, null, sql, [.. w.Parameters]);
         await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var items = new List<EventRow>();
@@ -143,6 +222,27 @@ public abstract partial class SqlStore
         }
         return new Page<EventRow>(items, next);
     });
+
+    /// <summary>
+    /// The conjunction of the groups (each a disjunction of alternatives) as a disjunction of branches: the cross
+    /// product, or, past <see cref="MaxBranches"/>, with the largest groups' alternatives ORed into one.
+    /// No groups: one empty branch.
+    /// </summary>
+    private static List<string> Branches(List<string[]> groups)
+    {
+        var g = groups.Select(x => x.ToList()).ToList();
+        while (g.Aggregate(1L, (n, x) => n * x.Count) > MaxBranches)
+        {
+            var largest = g.MaxBy(x => x.Count)!;
+            var joined = "(" + string.Join(" OR ", largest) + ")";
+            largest.Clear();
+            largest.Add(joined);
+        }
+        var branches = new List<string> { "" };
+        foreach (var alternatives in g)
+            branches = [.. branches.SelectMany(b => alternatives.Select(a => b.Length == 0 ? a : b + " AND " + a))];
+        return branches;
+    }
 
     private static EventRow ReadEvent(DbDataReader r) => new()
     {

@@ -199,6 +199,7 @@ public abstract partial class SqlStore
         }
 
         string outlet = Outlet(m);
+        var points = new HashSet<(double Lat, double Lon)>();
         for (int i = 0; i < doc.Events.Count; i++)
         {
             var ev = doc.Events[i];
@@ -227,11 +228,16 @@ public abstract partial class SqlStore
                 ("@gid", place?.Place?.GeonameId), ("@fat", (long?)ev.Fatalities), ("@inj", (long?)ev.Injured), ("@doc", id),
                 ("@trig", ev.Trigger.Text), ("@url", m.Url ?? m.Source)).ConfigureAwait(false);
             touchedClusters.Add(clusterId);
+            if (place?.Place is { } at) points.Add((at.Lat, at.Lon));
             rows.Add(Schema.EventMentions, id, (long)i, ev.Id, clusterId, ev.Cameo, ev.Plover, ev.Source, ev.Target, source?.Name, target?.Name,
                 ev.SourceActor, ev.TargetActor, ev.Date, day, ev.Place, place?.Name, (long?)ev.Fatalities, (long?)ev.Injured,
                 (long)ev.Sentence, (long)ev.Trigger.Start, (long)ev.Trigger.End, ev.Trigger.Text, ev.Negated ? 1L : 0L,
                 ev.Modality.ToString().ToLowerInvariant(), ev.Quote, outlet, EventTriggers.Encode(ev.Mentions));
         }
+        // Every coordinate an event cluster may carry is in event_points (the --near lookup relies on it).
+        foreach (var (lat, lon) in points)
+            await ExecAsync(c, tx, "INSERT INTO event_points (lat, lon) VALUES (@lat, @lon) ON CONFLICT (lat, lon) DO NOTHING", ct,
+                ("@lat", lat), ("@lon", lon)).ConfigureAwait(false);
     }
 
     private async Task RefreshClustersAsync(DbConnection c, DbTransaction tx, HashSet<long> clusters, CancellationToken ct)
