@@ -1,0 +1,76 @@
+namespace Sitrep.Extraction.Tests.Events;
+
+/// <summary>Constructions the event coder recovers from imperfect parses and discourse (invented sentences).</summary>
+public sealed class EventConstructionTests
+{
+    private static Event One(Document doc, Func<Event, bool> match, string what)
+    {
+        var found = doc.Events.FindAll(e => match(e));
+        Assert.True(found.Count >= 1, $"expected {what}; got: {EventPipeline.Show(doc)}");
+        EventPipeline.AssertOffsets(doc);
+        return found[0];
+    }
+
+    private static void AssertTrigger(Document doc, Event e, string text)
+    {
+        Assert.Equal(text, e.Trigger.Text);
+        Assert.Equal(text, doc.Text[e.Trigger.Start..e.Trigger.End]);
+    }
+
+    [Fact]
+    public void Verb_parsed_as_a_modifier_of_its_object_keeps_subject_and_object_apart()
+    {
+        // The parser reads "Amnesty International accused Myanmar's army" as one noun phrase headed by "army".
+        var doc = EventPipeline.Run("Amnesty International accused Myanmar's army of burning villages in Rakhine.");
+        var e = One(doc, x => x.Cameo.StartsWith("112", StringComparison.Ordinal), "an accusation");
+        Assert.Equal("NGOHRIAMN", e.SourceActor);
+        Assert.Equal("MMRMIL", e.TargetActor);
+        Assert.Equal(Modality.Asserted, e.Modality);
+        AssertTrigger(doc, e, "accused");
+    }
+
+    [Fact]
+    public void Called_on_is_an_appeal_to_the_phrase_after_it_even_under_a_noun_root()
+    {
+        var doc = EventPipeline.Run("The EU envoy called on Serbia to release the detained journalists.");
+        var e = One(doc, x => x.Cameo.StartsWith("02", StringComparison.Ordinal), "an appeal");
+        Assert.Equal("0253", e.Cameo);
+        Assert.Equal("IGOEUREEC", e.SourceActor);
+        Assert.Equal("SRBGOV", e.TargetActor);
+        AssertTrigger(doc, e, "called");
+        Assert.DoesNotContain(doc.Events, x => x.Cameo == "041");
+    }
+
+    [Fact]
+    public void Seat_of_government_stands_for_the_government()
+    {
+        var doc = EventPipeline.Run("A Kremlin spokesman criticised Poland on Friday.");
+        var e = One(doc, x => x.Cameo.StartsWith("11", StringComparison.Ordinal), "a criticism");
+        Assert.Equal("RUSGOV", e.SourceActor);
+        Assert.Equal("POLGOV", e.TargetActor);
+        AssertTrigger(doc, e, "criticised");
+    }
+
+    [Fact]
+    public void Actor_modifier_of_an_act_is_its_author()
+    {
+        var doc = EventPipeline.Run("The Peruvian government rejected an opposition proposal for early elections.");
+        var e = One(doc, x => x.Cameo.StartsWith("12", StringComparison.Ordinal), "a rejection");
+        Assert.Equal("PERGOV", e.SourceActor);
+        Assert.Equal("PEROPP", e.TargetActor);
+        AssertTrigger(doc, e, "rejected");
+    }
+
+    [Fact]
+    public void Struck_with_an_actor_object_is_an_attack_on_the_people_a_place_serves_in_Gaza()
+    {
+        // "strike" is also a labour protest (143, listed first); the attack row is the one whose target is filled.
+        var doc = EventPipeline.Run("Russian jets struck a shelter for refugees in Gaza.");
+        var e = One(doc, x => x.Cameo.StartsWith("19", StringComparison.Ordinal), "an attack");
+        Assert.Equal("195", e.Cameo);
+        Assert.Equal("RUSMIL", e.SourceActor);
+        Assert.StartsWith("PSE", e.TargetActor);
+        AssertTrigger(doc, e, "struck");
+        Assert.DoesNotContain(doc.Events, x => x.Cameo == "143");
+    }
+}
