@@ -131,6 +131,8 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
             }
             // "threatened to strike US carriers", "began deporting refugees": the complement's object.
             if (target < 0 && row.TargetRoles.Count > 0) target = RoleToken(v, "xobj", passive, noun: false, out placeTarget);
+            // "denied that it had bombed a village": a denial's target is the alleged victim, the content clause's object.
+            if (target < 0 && (row.Flags & PredicateFlags.Negative) != 0 && _view.Child(v, "ccomp") is var dc && dc >= 0) target = _view.Child(dc, "obj");
             int floor = -1;
             if (target < 0 && row.TargetRoles.Contains("obj") && IsMisattachedFinite(v)) { target = _view.Head(v); floor = v + 1; }
             // "demanded that NATO deliver more air defence": the addressee is the content clause's subject.
@@ -514,7 +516,7 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
             _found.Add(new Candidate(code, src, tgt, _doc.Tokens[trigger].Start, _doc.Tokens[trigger].End, _sentence, modality, negated, quote, trigger));
             // An actor announcing its own future action ("the WFP said it would deliver food", "we will cut relations") has
             // stated an intention: the matching 03x event is asserted (docs/annotation-events.md §2 rule 2).
-            if (modality == Modality.Future && !negated && IntentOf(code) is { } intent && AnnouncedBy(trigger, src))
+            if (modality == Modality.Future && !negated && (IntentOf(code) ?? (code.StartsWith("03", StringComparison.Ordinal) ? code : null)) is { } intent && AnnouncedBy(trigger, src))
                 _found.Add(new Candidate(intent, src, tgt, _doc.Tokens[trigger].Start, _doc.Tokens[trigger].End, _sentence, quote is null ? Modality.Asserted : Modality.Reported, false, quote, trigger));
         }
 
@@ -538,19 +540,34 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
             int cur = trigger;
             for (int step = 0; step < 4; step++)
             {
+                // "The President will travel to Kyiv, his office announced": the reporting clause hangs below the content.
+                foreach (var c in _view.Children(cur))
+                    if (_view.Rel(c) == "parataxis" && _view.Pos(c) == Upos.VERB && IsSpeechVerb(c) && _view.Child(c, "nsubj") is var said && said >= 0)
+                        return IsOwnVoice(said, source);
                 int h = _view.Head(cur);
                 if (h < 0) break;
                 if (_view.Rel(cur) is "ccomp" or "parataxis" && _view.Pos(h) == Upos.VERB && _coder._lexicon.Verbs.TryGetValue(_view.Lemma(h), out var rows) && rows.Any(r => (r.Flags & PredicateFlags.Speech) != 0))
                 {
                     int subj = _view.Child(h, "nsubj");
-                    var list = new List<ActorRef>();
-                    if (subj >= 0) Actors(subj, ActorRole.Source, false, false, list, owner: false);
-                    return list.Any(a => a.Code == source.Code);
+                    return subj >= 0 && IsOwnVoice(subj, source);
                 }
                 if (_view.Rel(cur) is not ("conj" or "xcomp")) break;
                 cur = h;
             }
             return false;
+        }
+
+        private bool IsSpeechVerb(int v) =>
+            _coder._lexicon.Verbs.TryGetValue(_view.Lemma(v), out var rows) && rows.Any(r => (r.Flags & PredicateFlags.Speech) != 0);
+
+        /// <summary>Whether a speaker phrase is the source itself or its own office or spokesman ("his office", "its spokesman").</summary>
+        private bool IsOwnVoice(int speaker, ActorRef source)
+        {
+            int poss = _view.Child(speaker, "nmod:poss");
+            if (poss >= 0 && _view.Pos(poss) == Upos.PRON && _view.Lemma(poss).ToLowerInvariant() is "his" or "her" or "its" or "their") return true;
+            var list = new List<ActorRef>();
+            Actors(speaker, ActorRole.Source, false, false, list, owner: false);
+            return list.Exists(a => a.Code == source.Code || a.Code.Length >= 3 && source.Code.Length >= 3 && !ActorTable.IsGroupCode(a.Code) && a.Code[..3] == source.Code[..3] && a.Code.EndsWith("GOV", StringComparison.Ordinal));
         }
 
         /// <summary>Kosovo is XKX in CAMEO practice; the country table's user-assigned UNK is mapped to it.</summary>
@@ -884,8 +901,8 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
             {
                 string? date = DateOf(c);
                 var modality = c.Modality;
-                // A narrated event dated after the article is not asserted.
-                if (modality is Modality.Asserted or Modality.Reported && date is { Length: >= 4 } && _publishedDay is not null && IsAfter(date, _publishedDay)) modality = Modality.Future;
+                // A narrated event dated after the article is not asserted; a statement of intent (03x) about it is.
+                if (modality is Modality.Asserted or Modality.Reported && !c.Code.StartsWith("03", StringComparison.Ordinal) && date is { Length: >= 4 } && _publishedDay is not null && IsAfter(date, _publishedDay)) modality = Modality.Future;
                 string? place = PlaceOf(c);
                 var (fatalities, injured) = Casualties(c);
                 var trigger = new EventTrigger(c.Trigger, c.TriggerEnd, _doc.Text[c.Trigger..c.TriggerEnd]);

@@ -73,4 +73,29 @@ public sealed class EventConstructionTests
         AssertTrigger(doc, e, "struck");
         Assert.DoesNotContain(doc.Events, x => x.Cameo == "143");
     }
+
+    [Fact]
+    public void Denial_targets_the_alleged_victim_and_negates_the_act()
+    {
+        var doc = EventPipeline.Run("Pakistan's army denied that its jets had bombed an Afghan village near Khost.");
+        var denial = One(doc, x => x.Cameo == "016", "a denial");
+        Assert.Equal("PAKMIL", denial.SourceActor);
+        Assert.Equal("AFGCVL", denial.TargetActor);
+        Assert.Equal(Modality.Asserted, denial.Modality);
+        AssertTrigger(doc, denial, "denied");
+        Assert.DoesNotContain(doc.Events, x => x.Cameo.StartsWith("19", StringComparison.Ordinal) && x.Modality is Modality.Asserted or Modality.Reported);
+    }
+
+    [Fact]
+    public void Future_visit_announced_by_the_actors_own_office_is_an_asserted_intent()
+    {
+        var doc = EventPipeline.Run("Ghana's President will visit Abuja next week, his spokesman said.");
+        var visit = One(doc, x => x.Cameo == "042", "the visit");
+        Assert.Equal(Modality.Future, visit.Modality);
+        var intent = One(doc, x => x.Cameo == "036", "the announced intent to meet");
+        Assert.Equal("GHAGOV", intent.SourceActor);
+        Assert.Equal("NGA", intent.TargetActor);
+        Assert.True(intent.Modality is Modality.Asserted or Modality.Reported, intent.Modality.ToString());
+        AssertTrigger(doc, intent, "visit");
+    }
 }
