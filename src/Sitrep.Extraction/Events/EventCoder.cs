@@ -131,6 +131,9 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
             }
             // "threatened to strike US carriers", "began deporting refugees": the complement's object.
             if (target < 0 && row.TargetRoles.Count > 0) target = RoleToken(v, "xobj", passive, noun: false, out placeTarget);
+            // "threatened to impose sanctions on Mali's junta", "threatened to close its border with Poland": the target of the complement.
+            if ((target < 0 || !IsActor(target)) && row.TargetRoles.Count > 0 && _view.Child(v, "xcomp") is var xc && xc >= 0 && _view.Pos(xc) == Upos.VERB
+                && ComplementTarget(xc) is var ct && ct >= 0) target = ct;
             // "denied that it had bombed a village": a denial's target is the alleged victim, the content clause's object.
             if (target < 0 && (row.Flags & PredicateFlags.Negative) != 0 && _view.Child(v, "ccomp") is var dc && dc >= 0) target = _view.Child(dc, "obj");
             int floor = -1;
@@ -139,6 +142,20 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
             if (target < 0 && (row.Flags & PredicateFlags.Irrealis) != 0 && _view.Child(v, "ccomp") is var cc && cc >= 0) target = _view.Child(cc, "nsubj");
             code = Refine(code, subj);
             AddEvents(code, row.Flags, v, subj, target, placeTarget, Poss(v, row), floor);
+        }
+
+        private static readonly string[] s_complementPreps = ["on", "against", "with", "to", "from", "into"];
+
+        /// <summary>The actor a complement verb acts on: its own lexicon roles, else its object or an actor in a directional phrase.</summary>
+        private int ComplementTarget(int x)
+        {
+            if (_coder._lexicon.Verbs.TryGetValue(_view.Lemma(x), out var rows) && Pick(rows, x, noun: false) is { } row)
+                foreach (var role in row.TargetRoles)
+                    if (RoleToken(x, role, IsPassive(x), noun: false, out _) is var t && t >= 0 && IsActor(t)) return t;
+            if (_view.Child(x, "obj") is var o && o >= 0 && IsActor(o)) return o;
+            foreach (var prep in s_complementPreps)
+                if (_view.PrepChild(x, prep) is var pt && pt >= 0 && IsActor(pt)) return pt;
+            return -1;
         }
 
         private static readonly HashSet<string> s_air = new(StringComparer.OrdinalIgnoreCase) { "aircraft", "warplane", "jet", "drone", "helicopter", "bomber", "plane", "missile", "rocket", "airstrike" };

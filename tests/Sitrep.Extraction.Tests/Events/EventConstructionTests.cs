@@ -98,4 +98,18 @@ public sealed class EventConstructionTests
         Assert.True(intent.Modality is Modality.Asserted or Modality.Reported, intent.Modality.ToString());
         AssertTrigger(doc, intent, "visit");
     }
+
+    [Theory]
+    [InlineData("Serbia threatened to close its border with Hungary to migrants.", "1381", "SRBGOV", "HUNGOV")]
+    [InlineData("Algeria threatened to impose sanctions on Morocco's government.", "1312", "DZAGOV", "MARGOV")]
+    public void Threat_takes_its_target_from_the_threatened_action(string text, string code, string source, string target)
+    {
+        var doc = EventPipeline.Run(text);
+        var threat = One(doc, x => x.Cameo == code, "the threat");
+        Assert.Equal(source, threat.SourceActor);
+        Assert.Equal(target, threat.TargetActor);
+        Assert.Equal(Modality.Asserted, threat.Modality);
+        AssertTrigger(doc, threat, "threatened");
+        Assert.DoesNotContain(doc.Events, x => !x.Cameo.StartsWith("13", StringComparison.Ordinal) && x.Modality is Modality.Asserted or Modality.Reported);
+    }
 }
