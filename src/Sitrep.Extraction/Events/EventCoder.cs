@@ -642,8 +642,8 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
                 if (next < 0)
                     foreach (var c in _view.Children(token))
                     {
-                        // "a camp for displaced people": the people a place or thing serves.
-                        if (_view.Rel(c) == "nmod" && _view.CaseOf(c) is "of" or "with" or "on" or "against" or "from" or "for") { next = c; break; }
+                        // "a camp for displaced people": the people a place or thing serves; "an invitation to talks with Armenia": what it leads to.
+                        if (_view.Rel(c) == "nmod" && _view.CaseOf(c) is "of" or "with" or "on" or "against" or "from" or "for" or "to") { next = c; break; }
                         if (_view.Rel(c) == "acl" && IsPassive(c) && Agent(c) is var ag && ag >= 0) { next = ag; break; }
                     }
                 if (next >= 0 && next != token) Actors(next, role, physical, military, into, owner, depth + 1);

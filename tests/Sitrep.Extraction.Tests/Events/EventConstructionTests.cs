@@ -112,4 +112,14 @@ public sealed class EventConstructionTests
         AssertTrigger(doc, threat, "threatened");
         Assert.DoesNotContain(doc.Events, x => !x.Cameo.StartsWith("13", StringComparison.Ordinal) && x.Modality is Modality.Asserted or Modality.Reported);
     }
+
+    [Fact]
+    public void Rejected_invitation_targets_the_party_of_the_talks_it_leads_to()
+    {
+        var doc = EventPipeline.Run("Chile turned down an invitation to border talks with Bolivia.");
+        var e = One(doc, x => x.Cameo.StartsWith("12", StringComparison.Ordinal), "a rejection");
+        Assert.Equal("CHLGOV", e.SourceActor);
+        Assert.Equal("BOLGOV", e.TargetActor);
+        AssertTrigger(doc, e, "turned");
+    }
 }
