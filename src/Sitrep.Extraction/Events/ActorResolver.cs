@@ -109,7 +109,7 @@ internal sealed class ActorResolver(ActorTable table, DependencyView view, DateO
         }
         // "US Defence Secretary Ashton Carter" headed by the title: the person named beside it.
         foreach (var c in view.Children(head))
-            if (view.Rel(c) is "flat" or "appos" && view.EntityOf(c) is { Type: EntityType.PERSON } person && person.Country is not null)
+            if (c >= Floor && view.Rel(c) is "flat" or "appos" && view.EntityOf(c) is { Type: EntityType.PERSON } person && person.Country is not null)
                 return new ActorRef(person.Country + (TitleSector(person.Title) ?? SectorOf(head) ?? "GOV"), person.Id);
         // A group name the recogniser missed ("the Rapid Support Forces"): the head with its name-like modifiers.
         if (view.Pos(head) is Upos.PROPN or Upos.NOUN && NamePhrase(head) is { } phrase && table.OwnGroup(phrase) is { } named) return new ActorRef(named, null);
@@ -158,6 +158,12 @@ internal sealed class ActorResolver(ActorTable table, DependencyView view, DateO
         list.Add(a);
     }
 
+    /// <summary>
+    /// Modifiers before this token are ignored (-1: none). Set while coding the object of a verb the parser put inside its
+    /// object's noun phrase, whose left modifiers are really the subject ("Amnesty International accused Burkina Faso's army").
+    /// </summary>
+    public int Floor { get; set; } = -1;
+
     // The modifier token that gave the last resolved actor its country (for coordinated modifiers); per-call scratch state.
     private int _modifier = -1;
 
@@ -170,6 +176,7 @@ internal sealed class ActorResolver(ActorTable table, DependencyView view, DateO
         string lemma = view.Lemma(head).ToLowerInvariant();
         foreach (var c in view.Children(head))
         {
+            if (c < Floor) continue;
             if (view.Rel(c) is not ("compound" or "amod")) continue;
             if (table.Agent(view.Lemma(c).ToLowerInvariant() + " " + lemma) is { } s) return s;
             if (table.Agent(view.Text(c).ToString().ToLowerInvariant() + " " + lemma) is { } s2) return s2;
@@ -184,6 +191,7 @@ internal sealed class ActorResolver(ActorTable table, DependencyView view, DateO
     {
         foreach (var c in view.Children(head))
         {
+            if (c < Floor) continue;
             var rel = view.Rel(c);
             bool nmod = rel == "nmod" && view.CaseOf(c) is "of" or "from" or "in";
             if (!(rel is "compound" or "amod" or "nmod:poss" or "flat" || nmod)) continue;
@@ -192,6 +200,8 @@ internal sealed class ActorResolver(ActorTable table, DependencyView view, DateO
             {
                 if (Group(e) is { } g && !ActorTable.IsGroupCode(g) && g.Length >= 3) { _modifier = c; return (g[..3], e.Id); }
                 if (table.CountryOf(e) is { } ec && e.Type != EntityType.PERSON) { _modifier = c; return (ec, e.Id); }
+                // "The Philippine Coast Guard spokesman": an organisation whose name carries its country.
+                if (e.Type == EntityType.ORG && NameCountry(e.Name) is { } nc) { _modifier = c; return (nc, e.Id); }
             }
             if (table.Country(view.Text(c)) is { } iso) { _modifier = c; return (iso, e?.Id); }
             if (depth < 2 && (rel is "nmod:poss" || nmod) && ModifierCountryEntity(c, depth + 1) is { Country: not null } deeper) return deeper;
@@ -204,6 +214,7 @@ internal sealed class ActorResolver(ActorTable table, DependencyView view, DateO
     {
         foreach (var c in view.Children(head))
         {
+            if (c < Floor) continue;
             var rel = view.Rel(c);
             if (!(rel is "compound" or "amod" or "nmod:poss" or "flat" || (rel == "nmod" && view.CaseOf(c) is "of" or "from"))) continue;
             var e = view.EntityOf(c);
@@ -219,7 +230,7 @@ internal sealed class ActorResolver(ActorTable table, DependencyView view, DateO
     {
         int first = head;
         foreach (var c in view.Children(head))
-            if (c < head && view.Rel(c) is "compound" or "amod" or "flat" && view.Text(c).Length > 0 && char.IsUpper(view.Text(c)[0]) && c < first) first = c;
+            if (c < head && c >= Floor && view.Rel(c) is "compound" or "amod" or "flat" && view.Text(c).Length > 0 && char.IsUpper(view.Text(c)[0]) && c < first) first = c;
         if (first == head) return null;
         var doc = view.Doc;
         return doc.Text[doc.Tokens[first].Start..doc.Tokens[head].End];

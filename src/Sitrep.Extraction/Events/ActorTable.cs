@@ -53,6 +53,8 @@ public sealed class ActorTable
         _countries.TryAdd("UK", "GBR");
         _countries.TryAdd("British", "GBR");
         _countries.TryAdd("Turkish", "TUR");
+        // The Palestinian territories are PSE in CAMEO; the gazetteer resolves them as regions without a country code.
+        foreach (var territory in (string[])["Gaza", "Gaza Strip", "West Bank", "Gazan", "Gazans"]) _countries.TryAdd(territory, "PSE");
         CountryLookup = _countries.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
@@ -62,7 +64,8 @@ public sealed class ActorTable
 
     /// <summary>The country of an entity: the linker's, else the resolved place's country code ("Kherson" → UKR).</summary>
     public string? CountryOf(Entity e) =>
-        e.Country ?? (e.Place?.CountryCode is { } iso2 && _iso3ByIso2.TryGetValue(iso2, out var iso3) ? iso3 : null);
+        e.Country ?? (e.Place?.CountryCode is { } iso2 && _iso3ByIso2.TryGetValue(iso2, out var iso3) ? iso3 : null)
+        ?? (e.Type is EntityType.GPE or EntityType.LOC && e.Place is { CountryCode: null } ? Country(e.Name) : null);
     public int DictionaryActorCount => _dictionaryActors.Count;
     public int AgentCount => _agents.Count;
 

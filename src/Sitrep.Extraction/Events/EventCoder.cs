@@ -131,10 +131,31 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
             }
             // "threatened to strike US carriers", "began deporting refugees": the complement's object.
             if (target < 0 && row.TargetRoles.Count > 0) target = RoleToken(v, "xobj", passive, noun: false, out placeTarget);
+            // "threatened to impose sanctions on Mali's junta", "threatened to close its border with Poland": the target of the complement.
+            if ((target < 0 || !IsActor(target)) && row.TargetRoles.Count > 0 && _view.Child(v, "xcomp") is var xc && xc >= 0 && _view.Pos(xc) == Upos.VERB
+                && ComplementTarget(xc) is var ct && ct >= 0) target = ct;
+            // "denied that it had bombed a village": a denial's target is the alleged victim, the content clause's object.
+            if (target < 0 && (row.Flags & PredicateFlags.Negative) != 0 && _view.Child(v, "ccomp") is var dc && dc >= 0) target = _view.Child(dc, "obj");
+            int floor = -1;
+            if (target < 0 && row.TargetRoles.Contains("obj") && IsMisattachedFinite(v)) { target = _view.Head(v); floor = v + 1; }
             // "demanded that NATO deliver more air defence": the addressee is the content clause's subject.
             if (target < 0 && (row.Flags & PredicateFlags.Irrealis) != 0 && _view.Child(v, "ccomp") is var cc && cc >= 0) target = _view.Child(cc, "nsubj");
             code = Refine(code, subj);
-            AddEvents(code, row.Flags, v, subj, target, placeTarget, Poss(v, row));
+            AddEvents(code, row.Flags, v, subj, target, placeTarget, Poss(v, row), floor);
+        }
+
+        private static readonly string[] s_complementPreps = ["on", "against", "with", "to", "from", "into"];
+
+        /// <summary>The actor a complement verb acts on: its own lexicon roles, else its object or an actor in a directional phrase.</summary>
+        private int ComplementTarget(int x)
+        {
+            if (_coder._lexicon.Verbs.TryGetValue(_view.Lemma(x), out var rows) && Pick(rows, x, noun: false) is { } row)
+                foreach (var role in row.TargetRoles)
+                    if (RoleToken(x, role, IsPassive(x), noun: false, out _) is var t && t >= 0 && IsActor(t)) return t;
+            if (_view.Child(x, "obj") is var o && o >= 0 && IsActor(o)) return o;
+            foreach (var prep in s_complementPreps)
+                if (_view.PrepChild(x, prep) is var pt && pt >= 0 && IsActor(pt)) return pt;
+            return -1;
         }
 
         private static readonly HashSet<string> s_air = new(StringComparer.OrdinalIgnoreCase) { "aircraft", "warplane", "jet", "drone", "helicopter", "bomber", "plane", "missile", "rocket", "airstrike" };
@@ -162,7 +183,19 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
         }
 
         private bool IsPassive(int v) =>
-            _view.Child(v, "nsubj:pass") >= 0 || _view.Child(v, "aux:pass") >= 0 || (_view.Rel(v) == "acl" && _doc.Tokens[v].Tag == "VBN" && _view.Child(v, "obj") < 0);
+            _view.Child(v, "nsubj:pass") >= 0 || _view.Child(v, "aux:pass") >= 0
+            || (_view.Rel(v) == "acl" && _doc.Tokens[v].Tag == "VBN" && _view.Child(v, "obj") < 0 && !IsMainVerbUnderNoun(v));
+
+        /// <summary>
+        /// A past verb modifying a noun that is the root of its sentence, with no by-agent: the parser's reading of
+        /// "The EU envoy called on Serbia to …" as a noun phrase; the verb is the main one and its noun the subject.
+        /// </summary>
+        private bool IsMainVerbUnderNoun(int v)
+        {
+            int h = _view.Head(v);
+            return _view.Rel(v) == "acl" && h >= 0 && h < v && _view.Head(h) < 0 && _view.Pos(h) is Upos.NOUN or Upos.PROPN
+                && _doc.Tokens[v].Tag is "VBD" or "VBN" && Agent(v) < 0;
+        }
 
         /// <summary>The by-agent of a passive.</summary>
         private int Agent(int v)
@@ -189,7 +222,12 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
             {
                 case "acl:relcl": return h;
                 // "Turkish drones struck PKK positions" parsed as a reduced relative: a past-tense (not participle) verb is the main verb.
-                case "acl" when _doc.Tokens[v].Tag is "VBD" or "VBN" && _view.Child(v, "obj") >= 0: return h;
+                // Likewise "The EU envoy called on Serbia to …" parsed as a noun with a participle: a noun as the sentence's root
+                // has no verb of its own, so the modifying verb is the main one.
+                case "acl" when _doc.Tokens[v].Tag is "VBD" or "VBN" && (_view.Child(v, "obj") >= 0 || IsMainVerbUnderNoun(v)): return h;
+                // "Amnesty International accused Burkina Faso's army": a finite verb the parser made a modifier of its own
+                // object; the subject is the phrase just before it.
+                case "amod" or "compound" when IsMisattachedFinite(v): return LeftPhrase(v);
                 case "xcomp":
                     if (s_objectControl.Contains(_view.Lemma(h)) && _view.Child(h, "obj") is var o && o >= 0) return o;
                     return _view.Pos(h) is Upos.VERB or Upos.ADJ ? (IsPassive(h) ? _view.Child(h, "nsubj:pass") : Subject(h, depth + 1)) : -1;
@@ -199,6 +237,32 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
                     return _view.CaseOf(v) is null or "after" or "before" or "while" or "by" ? Subject(h, depth + 1) : -1;
                 default: return -1;
             }
+        }
+
+        /// <summary>A past or present-tense verb hanging as a modifier of a noun to its right: the parser's reading of "X accused Y" as one noun phrase.</summary>
+        private bool IsMisattachedFinite(int v)
+        {
+            if (_view.Rel(v) is not ("amod" or "compound") || _view.Head(v) <= v) return false;
+            if (_doc.Tokens[v].Tag is "VBD" or "VBZ" or "VBP") return true;
+            // A participle tag is the tagger hedging on "-ed": after a name or noun ("Amnesty International accused …") it
+            // is the main verb; after a determiner or number ("six suspected jihadists") it is an adjective.
+            int left = v - 1;
+            return _doc.Tokens[v].Tag == "VBN" && left >= _doc.Sentences[_sentence].TokenStart
+                && (_view.Pos(left) is Upos.NOUN or Upos.PROPN || _view.EntityOf(left) is not null);
+        }
+
+        /// <summary>The head of the noun phrase ending just before <paramref name="v"/>, climbing while heads stay left of it in the sentence.</summary>
+        private int LeftPhrase(int v)
+        {
+            int start = _doc.Sentences[_sentence].TokenStart, t = v - 1;
+            if (t < start || _view.Pos(t) is not (Upos.NOUN or Upos.PROPN or Upos.ADJ or Upos.PRON)) return -1;
+            for (int step = 0; step < 4; step++)
+            {
+                int h = _view.Head(t);
+                if (h < start || h >= v || _view.Rel(t) is not ("compound" or "flat" or "amod" or "conj" or "nmod:poss")) break;
+                t = h;
+            }
+            return t;
         }
 
         private bool IsRelativePronoun(int t) =>
@@ -224,6 +288,7 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
                 default:
                     int direct = _view.PrepChild(p, role);
                     if (direct >= 0 || noun) return direct;
+                    if (AdjacentParticle(p, role) is var adjacent && adjacent >= 0) return adjacent;
                     // "spoke by telephone with his counterpart": the role's phrase under an oblique.
                     foreach (var c in _view.Children(p))
                         if ((_view.Rel(c).StartsWith("obl", StringComparison.Ordinal) || _view.Rel(c) == "xcomp") && _view.PrepChild(c, role) is var under && under >= 0) return under;
@@ -340,19 +405,39 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
 
         // ---- choosing a row ----
 
+        /// <summary>
+        /// The most specific row whose particle and arguments are present; among rows as specific, the first whose target
+        /// role is filled by an actor ("struck PKK positions" is an attack, not the labour strike listed before it).
+        /// </summary>
         private PredicateEntry? Pick(PredicateEntry[] rows, int p, bool noun)
         {
+            PredicateEntry? first = null;
             foreach (var row in rows)
             {
+                if (first is not null && row.Specificity < first.Specificity) break;
                 if (row.Particle is { } particle && !HasParticle(p, particle)) continue;
                 if (row.Arguments is { } args && !HasArgument(p, args, noun)) continue;
-                return row;
+                if (first is null) first = row;
+                if (row.TargetRoles.Count == 0 || HasTarget(p, row, noun)) return row;
             }
-            return null;
+            return first;
+        }
+
+        private bool HasTarget(int p, PredicateEntry row, bool noun)
+        {
+            bool passive = !noun && IsPassive(p);
+            foreach (var role in row.TargetRoles)
+            {
+                if (role is "poss" or "between") return true;
+                int t = RoleToken(p, role, passive, noun, out _);
+                if (t >= 0 && IsActor(t)) return true;
+            }
+            return false;
         }
 
         private bool HasParticle(int p, string particle)
         {
+            if (AdjacentParticle(p, particle) >= 0) return true;
             foreach (var c in _view.Children(p))
             {
                 var rel = _view.Rel(c);
@@ -361,6 +446,18 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
                     && _view.CaseOf(c) is { } cs && cs.Equals(particle, StringComparison.OrdinalIgnoreCase)) return true;
             }
             return false;
+        }
+
+        /// <summary>
+        /// The nominal introduced by the preposition right after the verb ("called on Saudi Arabia to …", "appealed to
+        /// donors"), whatever the parser attached it to; -1 when the next word is not that preposition.
+        /// </summary>
+        private int AdjacentParticle(int p, string particle)
+        {
+            int t = p + 1;
+            if (t >= _doc.Sentences[_sentence].TokenEnd || _view.Pos(t) != Upos.ADP || !_view.Lemma(t).Equals(particle, StringComparison.OrdinalIgnoreCase)) return -1;
+            int h = _view.Head(t);
+            return _view.Rel(t) == "case" && h > t && h < _doc.Sentences[_sentence].TokenEnd ? h : -1;
         }
 
         private bool HasArgument(int p, IReadOnlySet<string> args, bool noun)
@@ -381,7 +478,7 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
 
         // ---- events ----
 
-        private void AddEvents(string code, PredicateFlags flags, int trigger, int source, int target, bool placeTarget, int possessed)
+        private void AddEvents(string code, PredicateFlags flags, int trigger, int source, int target, bool placeTarget, int possessed, int targetFloor = -1)
         {
             if (source < 0) return;
             int root = int.Parse(code.AsSpan(0, 2), CultureInfo.InvariantCulture);
@@ -403,7 +500,9 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
             {
                 _right.Clear();
                 _view.Conjuncts(target, _right);
+                _resolver.Floor = targetFloor;
                 foreach (var t in _right.ToArray()) Actors(t, ActorRole.Target, physical || placeTarget, false, targets, owner: possessed >= 0 && target == possessed);
+                _resolver.Floor = -1;
             }
             if (targets.Count == 0)
             {
@@ -434,7 +533,7 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
             _found.Add(new Candidate(code, src, tgt, _doc.Tokens[trigger].Start, _doc.Tokens[trigger].End, _sentence, modality, negated, quote, trigger));
             // An actor announcing its own future action ("the WFP said it would deliver food", "we will cut relations") has
             // stated an intention: the matching 03x event is asserted (docs/annotation-events.md §2 rule 2).
-            if (modality == Modality.Future && !negated && IntentOf(code) is { } intent && AnnouncedBy(trigger, src))
+            if (modality == Modality.Future && !negated && (IntentOf(code) ?? (code.StartsWith("03", StringComparison.Ordinal) ? code : null)) is { } intent && AnnouncedBy(trigger, src))
                 _found.Add(new Candidate(intent, src, tgt, _doc.Tokens[trigger].Start, _doc.Tokens[trigger].End, _sentence, quote is null ? Modality.Asserted : Modality.Reported, false, quote, trigger));
         }
 
@@ -458,19 +557,34 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
             int cur = trigger;
             for (int step = 0; step < 4; step++)
             {
+                // "The President will travel to Kyiv, his office announced": the reporting clause hangs below the content.
+                foreach (var c in _view.Children(cur))
+                    if (_view.Rel(c) == "parataxis" && _view.Pos(c) == Upos.VERB && IsSpeechVerb(c) && _view.Child(c, "nsubj") is var said && said >= 0)
+                        return IsOwnVoice(said, source);
                 int h = _view.Head(cur);
                 if (h < 0) break;
                 if (_view.Rel(cur) is "ccomp" or "parataxis" && _view.Pos(h) == Upos.VERB && _coder._lexicon.Verbs.TryGetValue(_view.Lemma(h), out var rows) && rows.Any(r => (r.Flags & PredicateFlags.Speech) != 0))
                 {
                     int subj = _view.Child(h, "nsubj");
-                    var list = new List<ActorRef>();
-                    if (subj >= 0) Actors(subj, ActorRole.Source, false, false, list, owner: false);
-                    return list.Any(a => a.Code == source.Code);
+                    return subj >= 0 && IsOwnVoice(subj, source);
                 }
                 if (_view.Rel(cur) is not ("conj" or "xcomp")) break;
                 cur = h;
             }
             return false;
+        }
+
+        private bool IsSpeechVerb(int v) =>
+            _coder._lexicon.Verbs.TryGetValue(_view.Lemma(v), out var rows) && rows.Any(r => (r.Flags & PredicateFlags.Speech) != 0);
+
+        /// <summary>Whether a speaker phrase is the source itself or its own office or spokesman ("his office", "its spokesman").</summary>
+        private bool IsOwnVoice(int speaker, ActorRef source)
+        {
+            int poss = _view.Child(speaker, "nmod:poss");
+            if (poss >= 0 && _view.Pos(poss) == Upos.PRON && _view.Lemma(poss).ToLowerInvariant() is "his" or "her" or "its" or "their") return true;
+            var list = new List<ActorRef>();
+            Actors(speaker, ActorRole.Source, false, false, list, owner: false);
+            return list.Exists(a => a.Code == source.Code || a.Code.Length >= 3 && source.Code.Length >= 3 && !ActorTable.IsGroupCode(a.Code) && a.Code[..3] == source.Code[..3] && a.Code.EndsWith("GOV", StringComparison.Ordinal));
         }
 
         /// <summary>Kosovo is XKX in CAMEO practice; the country table's user-assigned UNK is mapped to it.</summary>
@@ -528,10 +642,19 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
                 if (next < 0)
                     foreach (var c in _view.Children(token))
                     {
-                        if (_view.Rel(c) == "nmod" && _view.CaseOf(c) is "of" or "with" or "on" or "against" or "from") { next = c; break; }
+                        // "a camp for displaced people": the people a place or thing serves; "an invitation to talks with Armenia": what it leads to.
+                        if (_view.Rel(c) == "nmod" && _view.CaseOf(c) is "of" or "with" or "on" or "against" or "from" or "for" or "to") { next = c; break; }
                         if (_view.Rel(c) == "acl" && IsPassive(c) && Agent(c) is var ag && ag >= 0) { next = ag; break; }
                     }
                 if (next >= 0 && next != token) Actors(next, role, physical, military, into, owner, depth + 1);
+                // "an opposition demand", "a Hamas proposal": a modifier that is itself an actor is the one behind the act.
+                if (into.Count == before && _view.Pos(token) == Upos.NOUN)
+                    foreach (var c in _view.Children(token))
+                        if (c < token && _view.Rel(c) == "compound" && _view.Pos(c) is Upos.NOUN or Upos.PROPN)
+                        {
+                            _resolver.ResolveAll(c, role, physical, _coder._options.CountryFromPlace ? NearestCountry(c) : null, military, into);
+                            if (into.Count > before) break;
+                        }
                 // "Iraqi accusations", "the Russian annexation", "a French request": the state behind an act.
                 if (into.Count == before && _view.Pos(token) == Upos.NOUN)
                     foreach (var c in _view.Children(token))
@@ -795,8 +918,8 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
             {
                 string? date = DateOf(c);
                 var modality = c.Modality;
-                // A narrated event dated after the article is not asserted.
-                if (modality is Modality.Asserted or Modality.Reported && date is { Length: >= 4 } && _publishedDay is not null && IsAfter(date, _publishedDay)) modality = Modality.Future;
+                // A narrated event dated after the article is not asserted; a statement of intent (03x) about it is.
+                if (modality is Modality.Asserted or Modality.Reported && !c.Code.StartsWith("03", StringComparison.Ordinal) && date is { Length: >= 4 } && _publishedDay is not null && IsAfter(date, _publishedDay)) modality = Modality.Future;
                 string? place = PlaceOf(c);
                 var (fatalities, injured) = Casualties(c);
                 var trigger = new EventTrigger(c.Trigger, c.TriggerEnd, _doc.Text[c.Trigger..c.TriggerEnd]);
