@@ -24,6 +24,24 @@ public static class BenchmarkCorpus
         return File.Exists(path) ? path : null;
     }
 
+    /// <summary>
+    /// The raw text of each document of a CoNLL-U file (`# newdoc`), joined as <see cref="RawText"/> joins them: the same
+    /// characters as the whole file's raw text, minus the paragraph breaks between documents.
+    /// </summary>
+    public static List<string> RawDocuments(string conlluPath)
+    {
+        var docs = new List<string>();
+        var sb = new StringBuilder();
+        foreach (var s in Conllu.ReadFile(conlluPath))
+        {
+            if (s.NewDocument && sb.Length > 0) { docs.Add(sb.ToString()); sb.Clear(); }
+            if (sb.Length > 0) sb.Append(s.NewParagraph ? "\n\n" : " ");
+            sb.Append(s.Text ?? string.Join(' ', s.Words.Select(w => w.Form)));
+        }
+        if (sb.Length > 0) docs.Add(sb.ToString());
+        return docs;
+    }
+
     /// <summary>The raw text of a CoNLL-U file: `# text` lines, sentences of a paragraph joined by a space, paragraphs by a blank line.</summary>
     public static string RawText(string conlluPath)
     {
