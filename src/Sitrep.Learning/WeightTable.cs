@@ -71,12 +71,13 @@ public sealed class WeightTable
             AddDense(dense - 1, scores);
             return;
         }
-        var entries = _entries;
-        int end = start + meta;
-        for (int e = start; e < end; e++)
+        // Unchecked: ReadFrom and the builder check every class against ClassCount, and AddScores checks the scores' length.
+        ref int entry = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_entries), start);
+        ref int sc = ref MemoryMarshal.GetReference(scores);
+        for (int e = 0; e < meta; e++)
         {
-            int p = entries[e];
-            scores[p >>> 16] += (short)p;
+            int p = Unsafe.Add(ref entry, e);
+            Unsafe.Add(ref sc, p >>> 16) += (short)p;
         }
     }
 
@@ -110,6 +111,7 @@ public sealed class WeightTable
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddScores(ReadOnlySpan<ulong> features, Span<int> scores)
     {
+        if (scores.Length < ClassCount) throw new ArgumentException($"{ClassCount} scores needed", nameof(scores));
         var slots = _slots;
         var entries = _entries;
         int mask = _mask;
@@ -129,7 +131,8 @@ public sealed class WeightTable
                 int i = (int)f & mask;
                 while (true)
                 {
-                    ref readonly Slot s = ref slots[i];
+                    // i is masked to the power-of-two table: always in range.
+                    ref readonly Slot s = ref Unsafe.Add(ref first, i);
                     if (s.Key == f)
                     {
                         starts[found] = s.Start;
@@ -144,12 +147,13 @@ public sealed class WeightTable
             for (int r = 0; r < found; r++) AddRow(starts[r], counts[r], scores);
             return;
         }
+        ref Slot slot0 = ref MemoryMarshal.GetArrayDataReference(slots);
         foreach (ulong f in features)
         {
             int i = (int)f & mask;
             while (true)
             {
-                ref readonly Slot s = ref slots[i];
+                ref readonly Slot s = ref Unsafe.Add(ref slot0, i);
                 if (s.Key == f)
                 {
                     AddRow(s.Start, s.Count, scores);
@@ -238,6 +242,8 @@ public sealed class WeightTable
         {
             if (packedEntries.Length > ushort.MaxValue) throw new ArgumentException("row too long", nameof(packedEntries));
             if (key == 0) throw new ArgumentException("feature key 0 is reserved", nameof(key));
+            foreach (int p in packedEntries)
+                if ((p >>> 16) >= classCount) throw new ArgumentException($"class {p >>> 16} out of range (the table has {classCount})", nameof(packedEntries));
             _keys.Add(key);
             _rows.Add((_entries.Count, packedEntries.Length));
             foreach (int p in packedEntries) _entries.Add(p);

@@ -68,6 +68,19 @@ public sealed class PerceptronTests
     }
 
     [Fact]
+    public void A_weight_table_refuses_classes_it_does_not_have_and_scores_too_short()
+    {
+        var builder = new WeightTable.Builder(3, 1f);
+        Assert.Throws<ArgumentException>(() => builder.Add(7, [WeightTable.Pack(3, 10)]));
+        builder.Add(7, [WeightTable.Pack(2, 10)]);
+        var table = builder.Build();
+        var scores = new int[3];
+        table.Score([7UL], scores);
+        Assert.Equal([0, 0, 10], scores);
+        Assert.Throws<ArgumentException>(() => table.AddScores([7UL], new int[2]));
+    }
+
+    [Fact]
     public void Training_is_deterministic()
     {
         byte[] Bytes()
