@@ -351,6 +351,9 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
                     // conjunct ("the memorial for soldiers killed fighting al-Shabaab") has its own subject.
                     return _view.Pos(h) == Upos.VERB && !IsPassive(h) && IsCoordinated(v) ? Subject(h, depth + 1) : -1;
                 case "advcl":
+                    // A past verb right after a noun is a reduced relative the parser hung on the clause ("a memorial for
+                    // soldiers killed fighting insurgents"), not an adverbial clause sharing the subject.
+                    if (_view.CaseOf(v) is null && _doc.Tokens[v].Tag is "VBD" or "VBN" && v > 0 && _view.Pos(v - 1) is Upos.NOUN or Upos.PROPN) return -1;
                     return _view.CaseOf(v) is null or "after" or "before" or "while" or "by" ? Subject(h, depth + 1) : -1;
                 default: return -1;
             }

@@ -252,4 +252,56 @@ public sealed class EventConstructionTests
         Assert.StartsWith(target, e.TargetActor);
         AssertTrigger(doc, e, trigger);
     }
+
+    [Fact]
+    public void Stated_readiness_to_meet_is_an_intent_and_the_meeting_is_future()
+    {
+        // The speaker is not an entity: "we" is the subject of the quote's cue verb.
+        var doc = EventPipeline.Run("\"We are ready to sit down with Baku at any time,\" an Armenian government spokesman said.");
+        var e = One(doc, x => x.Cameo == "036", "the intent to meet");
+        Assert.Equal("ARMGOV", e.SourceActor);
+        Assert.Equal("AZEGOV", e.TargetActor);
+        Assert.True(e.Modality is Modality.Asserted or Modality.Reported, e.Modality.ToString());
+        AssertTrigger(doc, e, "sit");
+        Assert.DoesNotContain(doc.Events, x => x.Cameo == "040" && x.Modality is Modality.Asserted or Modality.Reported);
+    }
+
+    [Fact]
+    public void Received_guest_has_visited_the_host()
+    {
+        var doc = EventPipeline.Run("The Nigerian President was received in Accra by the Ghanaian Vice President.");
+        One(doc, x => x.Cameo == "043" && x.SourceActor == "GHAGOV" && x.TargetActor == "NGAGOV", "the hosting");
+        var visit = One(doc, x => x.Cameo == "042", "the visit");
+        Assert.Equal("NGAGOV", visit.SourceActor);
+        Assert.StartsWith("GHA", visit.TargetActor);
+        AssertTrigger(doc, visit, "received");
+    }
+
+    [Fact]
+    public void Agentless_arrest_noun_is_the_arrested_persons_state()
+    {
+        var doc = EventPipeline.Run("France condemned the arrest of a Belarusian opposition activist.");
+        var e = One(doc, x => x.Cameo == "173", "the arrest");
+        Assert.Equal("BLRGOV", e.SourceActor);
+        Assert.StartsWith("BLR", e.TargetActor);
+        AssertTrigger(doc, e, "arrest");
+    }
+
+    [Fact]
+    public void Suspended_mediation_is_not_asserted_mediation()
+    {
+        var doc = EventPipeline.Run("Egypt suspended its mediation between Ethiopia and Sudan.");
+        One(doc, x => x.Cameo == "165" && x.TargetActor == "SDNGOV", "the suspension towards Sudan");
+        Assert.DoesNotContain(doc.Events, x => x.Cameo == "045" && x.Modality is Modality.Asserted or Modality.Reported);
+    }
+
+    [Fact]
+    public void Reduced_relative_misparsed_as_a_clause_does_not_take_the_main_subject()
+    {
+        var doc = EventPipeline.Run("The Ugandan President laid a wreath at a memorial for Somali soldiers killed fighting insurgents.");
+        var e = One(doc, x => x.Cameo == "017", "the wreath");
+        Assert.Equal("UGAGOV", e.SourceActor);
+        Assert.Equal("SOMMIL", e.TargetActor);
+        Assert.DoesNotContain(doc.Events, x => x.Cameo.StartsWith("19", StringComparison.Ordinal) && x.SourceActor == "UGAGOV");
+    }
 }
