@@ -123,8 +123,10 @@ internal sealed class ActorResolver(ActorTable table, DependencyView view, DateO
                 return new ActorRef(StateCode(c, role, physical, militarySource), null);
             return null;
         }
-        if (ActorTable.IsGroupCode(agent)) return new ActorRef(agent, null);
         var (mc, me) = ModifierCountryEntity(head, 0);
+        // "two British aid workers": NGO staff of a named nationality are that country's civilians (docs/annotation-events.md §4).
+        if (agent == "NGO" && mc is not null && view.Lemma(head).Equals("worker", StringComparison.OrdinalIgnoreCase)) return new ActorRef(mc + "CVL", me);
+        if (ActorTable.IsGroupCode(agent)) return new ActorRef(agent, null);
         string? iso = mc ?? fallbackCountry;
         return iso is null ? null : new ActorRef(iso + agent, me);
     }
@@ -212,6 +214,8 @@ internal sealed class ActorResolver(ActorTable table, DependencyView view, DateO
     /// <summary>A named group among the modifiers ("Hamas fighters", "ISIS militants", "Houthi forces").</summary>
     private ActorRef? ModifierGroup(int head, int depth)
     {
+        // "a Kataib Hezbollah depot": the whole name of the modifiers before the one entity the recogniser found ("Hezbollah").
+        if (ModifierName(head) is { } name && table.OwnGroup(name) is { } whole) return new ActorRef(whole, null);
         foreach (var c in view.Children(head))
         {
             if (c < Floor) continue;
@@ -219,10 +223,35 @@ internal sealed class ActorResolver(ActorTable table, DependencyView view, DateO
             if (!(rel is "compound" or "amod" or "nmod:poss" or "flat" || (rel == "nmod" && view.CaseOf(c) is "of" or "from"))) continue;
             var e = view.EntityOf(c);
             if (e is not null && Group(e) is { } g) return new ActorRef(g, e.Id);
+            // "a Kataib Hezbollah depot": the whole name before the one word ("Hezbollah" alone is another group).
+            if (e is null && NamePhrase(c) is { } np && table.OwnGroup(np) is { } ng) return new ActorRef(ng, null);
             if (e is null && table.OwnGroup(view.Text(c).ToString()) is { } tg) return new ActorRef(tg, null);
+            // "a coalition spokesman", "coalition jets": a role word that is itself a group.
+            // (Not "a coalition government": only its forces and spokespeople.)
+            if (e is null && rel is "compound" && depth == 0 && IsVoiceOrForce(head) && table.Agent(view.Lemma(c).ToLowerInvariant()) is { } ag && ActorTable.IsGroupCode(ag)) return new ActorRef(ag, null);
             if (depth < 1 && ModifierGroup(c, depth + 1) is { } deeper) return deeper;
         }
         return null;
+    }
+
+    /// <summary>The text of two or more capitalised compound words right before the head ("Kataib Hezbollah" in "Kataib Hezbollah depot").</summary>
+    private string? ModifierName(int head)
+    {
+        int first = head, count = 0;
+        for (int t = head - 1; t >= 0 && t >= Floor && view.Head(t) == head && view.Rel(t) is "compound" or "flat" && view.Text(t).Length > 0 && char.IsUpper(view.Text(t)[0]); t--)
+        {
+            first = t;
+            count++;
+        }
+        if (count < 2) return null;
+        var doc = view.Doc;
+        return doc.Text[doc.Tokens[first].Start..doc.Tokens[head - 1].End];
+    }
+
+    private bool IsVoiceOrForce(int head)
+    {
+        string lemma = view.Lemma(head).ToLowerInvariant();
+        return lemma is "spokesman" or "spokeswoman" or "spokesperson" or "official" or "commander" || table.Agent(lemma) == "MIL";
     }
 
     /// <summary>The capitalised compound/amod/flat words directly before the head, with the head ("Rapid Support Forces").</summary>

@@ -24,6 +24,7 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
         { "urge", "ask", "call", "help", "force", "order", "allow", "persuade", "press", "invite", "encourage", "tell", "push", "compel", "let", "implore", "warn" };
     private static readonly HashSet<string> s_aspectual = new(StringComparer.OrdinalIgnoreCase)
         { "begin", "start", "resume", "continue", "happen", "occur", "take", "come", "be", "get", "go", "end", "break", "erupt", "launch" };
+    private static readonly HashSet<string> s_ready = new(StringComparer.OrdinalIgnoreCase) { "ready", "willing", "prepared", "eager" };
     private static readonly HashSet<string> s_locative = new(StringComparer.OrdinalIgnoreCase)
         { "in", "at", "near", "outside", "inside", "across", "into", "on", "around", "throughout", "within" };
 
@@ -109,8 +110,24 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
             var row = Pick(rows, v, noun: false);
             if (row?.Code is null) return;
             string code = row.Code;
+            if (InBackground(v)) return;
             bool passive = IsPassive(v);
             int subj = passive ? Agent(v) : Subject(v, 0);
+            if (passive && subj < 0 && _view.Child(v, "nsubj:pass") is var ps && ps >= 0)
+            {
+                // "A trade deal between Kenya and the UAE was signed": the pair acts on each other.
+                if ((row.Flags & PredicateFlags.Recip) != 0 && _view.PrepChild(ps, "between") is var pb && pb >= 0)
+                {
+                    Reciprocal(code, v, pb);
+                    return;
+                }
+                // "Police were deployed at key buildings": the force that takes up a posture is its source (15x).
+                if (code.StartsWith("15", StringComparison.Ordinal))
+                {
+                    AddEvents(code, row.Flags, v, ps, CauseActor(v), false, -1);
+                    return;
+                }
+            }
             // A passive agent that is a weapon placed by someone ("a roadside bomb planted by Boko Haram") hands over to its own agent.
             if (passive && subj >= 0 && _view.EntityOf(subj) is null && SectorOnly(subj) is false)
                 foreach (var c in _view.Children(subj))
@@ -140,8 +157,81 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
             if (target < 0 && row.TargetRoles.Contains("obj") && IsMisattachedFinite(v)) { target = _view.Head(v); floor = v + 1; }
             // "demanded that NATO deliver more air defence": the addressee is the content clause's subject.
             if (target < 0 && (row.Flags & PredicateFlags.Irrealis) != 0 && _view.Child(v, "ccomp") is var cc && cc >= 0) target = _view.Child(cc, "nsubj");
-            code = Refine(code, subj);
+            // "put its army on high alert after North Korea launched a satellite": a force posture is aimed at its cause.
+            if (code.StartsWith("15", StringComparison.Ordinal) && (target < 0 || !IsActor(target))) target = CauseActor(v) is var cause && cause >= 0 ? cause : BorderActor(v);
+            // "received a loan from the UAE": the giver is the source, the receiver the target.
+            if ((row.Flags & PredicateFlags.Converse) != 0)
+            {
+                if (target < 0) return;
+                (subj, target) = (target, subj);
+            }
+            code = Refine(code, subj, v);
             AddEvents(code, row.Flags, v, subj, target, placeTarget, Poss(v, row), floor);
+            // "The Kenyan President was received in Beijing by the Chinese Premier": a hosted guest has visited the host (042).
+            if (code == "043" && target >= 0 && subj >= 0 && _view.Pos(target) != Upos.PRON && _resolver.Resolve(target, ActorRole.Source, false, null, false) is not null)
+                AddEvents("042", PredicateFlags.None, v, target, subj, true, -1);
+        }
+
+        /// <summary>
+        /// A relative clause describing a parenthetical subject is background, not news ("The junta, which seized power in
+        /// 2021, criticised …", "The Wagner Group, a force that has fought in Libya, sent …"; docs/annotation-events.md §3).
+        /// </summary>
+        private bool InBackground(int p)
+        {
+            int cur = p;
+            for (int step = 0; step < 6 && cur >= 0; step++)
+            {
+                string rel = _view.Rel(cur);
+                int h = _view.Head(cur);
+                if (h < 0) return false;
+                if (rel == "acl:relcl")
+                {
+                    string hr = _view.Rel(h);
+                    bool subject = hr is "nsubj" or "nsubj:pass";
+                    if (hr == "appos" && _view.Head(h) is var hh && hh >= 0 && _view.Rel(hh) is "nsubj" or "nsubj:pass") return true;
+                    if (!subject) return false;
+                    // Set off by a comma or bracket between the noun and the clause.
+                    int first = cur;
+                    foreach (var c in _view.Children(cur)) if (c < first && _view.Pos(c) != Upos.PUNCT) first = c;
+                    for (int t = h + 1; t < first; t++) if (_view.Text(t) is "," or "(") return true;
+                    return false;
+                }
+                if (rel is not ("conj" or "xcomp" or "ccomp" or "obj" or "obl" or "nmod" or "advcl")) return false;
+                cur = h;
+            }
+            return false;
+        }
+
+        private static readonly HashSet<string> s_borders = new(StringComparer.OrdinalIgnoreCase) { "border", "frontier", "boundary" };
+
+        /// <summary>The neighbour a force posture along a border faces: "along the frontier with Bangladesh", "along the Syrian border".</summary>
+        private int BorderActor(int v)
+        {
+            foreach (var c in _view.Children(v))
+            {
+                if (!_view.Rel(c).StartsWith("obl", StringComparison.Ordinal) || !s_borders.Contains(_view.Lemma(c))) continue;
+                if (_view.PrepChild(c, "with") is var w && w >= 0 && IsActor(w)) return w;
+                foreach (var m in _view.Children(c))
+                    if (_view.Rel(m) is "amod" or "compound" && IsActor(m)) return m;
+                // The parser may hang "with Bangladesh" on the verb beside the border phrase.
+                if (_view.PrepChild(v, "with") is var vw && vw > c && IsActor(vw)) return vw;
+            }
+            return -1;
+        }
+
+        private static readonly HashSet<string> s_causeMarks = new(StringComparer.OrdinalIgnoreCase) { "after", "as", "when", "following", "amid", "because", "since", "ahead", "against" };
+
+        /// <summary>The actor a force posture answers: the subject of an "after/as/when" clause or an actor in an "after/amid/against" phrase.</summary>
+        private int CauseActor(int v)
+        {
+            foreach (var c in _view.Children(v))
+            {
+                string rel = _view.Rel(c);
+                if (_view.CaseOf(c) is not { } mark || !s_causeMarks.Contains(mark)) continue;
+                if (rel == "advcl" && _view.Pos(c) == Upos.VERB && _view.Child(c, "nsubj") is var s && s >= 0 && IsActor(s)) return s;
+                if (rel.StartsWith("obl", StringComparison.Ordinal) && IsActor(c)) return c;
+            }
+            return -1;
         }
 
         private static readonly string[] s_complementPreps = ["on", "against", "with", "to", "from", "into"];
@@ -161,14 +251,39 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
         private static readonly HashSet<string> s_air = new(StringComparer.OrdinalIgnoreCase) { "aircraft", "warplane", "jet", "drone", "helicopter", "bomber", "plane", "missile", "rocket", "airstrike" };
         private static readonly HashSet<string> s_artillery = new(StringComparer.OrdinalIgnoreCase) { "artillery", "tank", "howitzer", "mortar", "gunboat" };
 
-        /// <summary>A generic attack by aircraft or artillery is the specific CAMEO code of that weapon (195, 194).</summary>
-        private string Refine(string code, int subj)
+        /// <summary>
+        /// A generic attack by aircraft or artillery is the specific CAMEO code of that weapon (195, 194), also when the weapon
+        /// is the instrument ("destroyed three hideouts with airstrikes"); a killing by a suicide bomber is a suicide bombing (1831).
+        /// </summary>
+        private string Refine(string code, int subj, int v)
         {
-            if (code != "190" || subj < 0) return code;
-            string lemma = _view.Lemma(subj);
-            if (s_air.Contains(lemma)) return "195";
-            if (s_artillery.Contains(lemma)) return "194";
+            if (code is not ("190" or "1712")) return code;
+            if (subj >= 0)
+            {
+                string lemma = _view.Lemma(subj);
+                if (code == "190" && lemma.Equals("bomber", StringComparison.OrdinalIgnoreCase))
+                    foreach (var c in _view.Children(subj))
+                        if (_view.Rel(c) is "compound" or "amod" && _view.Lemma(c).Equals("suicide", StringComparison.OrdinalIgnoreCase)) return "1831";
+                if (s_air.Contains(lemma)) return "195";
+                if (s_artillery.Contains(lemma)) return "194";
+            }
+            // The instrument may hang from the object: "destroyed two depots with airstrikes".
+            int instrument = _view.PrepChild(v, "with");
+            if (instrument < 0 && _view.Child(v, "obj") is var io && io >= 0) instrument = _view.PrepChild(io, "with");
+            if (instrument >= 0)
+            {
+                string w = _view.Lemma(instrument);
+                if (s_air.Contains(w) || w.Equals("strike", StringComparison.OrdinalIgnoreCase) && HasAirModifier(instrument)) return "195";
+                if (s_artillery.Contains(w) || w.Equals("shell", StringComparison.OrdinalIgnoreCase)) return "194";
+            }
             return code;
+        }
+
+        private bool HasAirModifier(int n)
+        {
+            foreach (var c in _view.Children(n))
+                if (_view.Rel(c) is "compound" or "amod" && (s_air.Contains(_view.Lemma(c)) || _view.Lemma(c).Equals("air", StringComparison.OrdinalIgnoreCase))) return true;
+            return false;
         }
 
         private int Poss(int v, PredicateEntry row) => row.TargetRoles.Contains("poss") && _view.Child(v, "obj") is var o && o >= 0 ? o : -1;
@@ -232,11 +347,24 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
                     if (s_objectControl.Contains(_view.Lemma(h)) && _view.Child(h, "obj") is var o && o >= 0) return o;
                     return _view.Pos(h) is Upos.VERB or Upos.ADJ ? (IsPassive(h) ? _view.Child(h, "nsubj:pass") : Subject(h, depth + 1)) : -1;
                 case "conj":
-                    return _view.Pos(h) == Upos.VERB && !IsPassive(h) ? Subject(h, depth + 1) : -1;
+                    // Only a real coordination ("stormed and burned", "stormed, looted"): a participle the parser made a
+                    // conjunct ("the memorial for soldiers killed fighting al-Shabaab") has its own subject.
+                    return _view.Pos(h) == Upos.VERB && !IsPassive(h) && IsCoordinated(v) ? Subject(h, depth + 1) : -1;
                 case "advcl":
+                    // A past verb right after a noun is a reduced relative the parser hung on the clause ("a memorial for
+                    // soldiers killed fighting insurgents"), not an adverbial clause sharing the subject.
+                    if (_view.CaseOf(v) is null && _doc.Tokens[v].Tag is "VBD" or "VBN" && v > 0 && _view.Pos(v - 1) is Upos.NOUN or Upos.PROPN) return -1;
                     return _view.CaseOf(v) is null or "after" or "before" or "while" or "by" ? Subject(h, depth + 1) : -1;
                 default: return -1;
             }
+        }
+
+        private bool IsCoordinated(int v)
+        {
+            if (_view.Child(v, "cc") >= 0) return true;
+            for (int t = v - 1; t > _view.Head(v) && t >= v - 3; t--)
+                if (_view.Text(t) is "," or ";") return true;
+            return false;
         }
 
         /// <summary>A past or present-tense verb hanging as a modifier of a noun to its right: the parser's reading of "X accused Y" as one noun phrase.</summary>
@@ -340,13 +468,17 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
             // A noun that names an actor or a place is not an event ("Defence Force"), nor one inside a proper name.
             if (_view.Pos(n) == Upos.PROPN || _view.EntityOf(n) is not null) return;
             var row = Pick(rows, n, noun: true);
-            if (row?.Code is null) return;
+            if (row?.Code is null || InBackground(n)) return;
 
             int source = _view.PrepChild(n, "by");
             if (source < 0) source = _view.Child(n, "nmod:poss");
             if (source < 0)
                 foreach (var c in _view.Children(n))
                     if (c != modifier && _view.Rel(c) is "compound" or "amod" && (_view.EntityOf(c) is not null || _coder._actors.Country(_view.Text(c)) is not null)) { source = c; break; }
+            // "claimed responsibility for a raid on a border post": the claimant carried it out.
+            if (source < 0 && _view.CaseOf(n) == "for" && _view.Head(n) is var resp && resp >= 0 && _view.Lemma(resp).ToLowerInvariant() is "responsibility" or "credit"
+                && _view.Head(resp) is var claim && claim >= 0 && _view.Pos(claim) == Upos.VERB && _view.Lemma(claim).ToLowerInvariant() is "claim" or "admit" or "accept")
+                source = Subject(claim, 0);
             if (source < 0)
             {
                 // "launched an attack on", "held talks with": the light verb's subject.
@@ -362,7 +494,7 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
             {
                 if (role == "between")
                 {
-                    int b = _view.PrepChild(n, "between");
+                    int b = Between(n);
                     if (b < 0) continue;
                     // "Qatar's mediation between Israel and Hamas": with a source, the pair are its targets; else they act on each other.
                     if (source >= 0) { target = b; break; }
@@ -374,12 +506,34 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
                 if (target >= 0 && IsActor(target)) break;
                 target = -1;
             }
-            if (target < 0 && _view.PrepChild(n, "between") is var bt && bt >= 0 && (row.Flags & PredicateFlags.Recip) != 0)
+            if (target < 0 && Between(n) is var bt && bt >= 0 && (row.Flags & PredicateFlags.Recip) != 0)
             {
                 Reciprocal(row.Code, n, bt);
                 return;
             }
+            // "condemned the arrest of a Georgian opposition leader": arrests are made by the state where they happen.
+            if (source < 0 && row.Code == "173" && target >= 0 && ArrestingState(n, target) is { } state)
+            {
+                AddEvents(row.Code, row.Flags, n, -1, target, placeTarget, -1, implied: new ActorRef(state + "GOV", null));
+                return;
+            }
             AddEvents(row.Code, row.Flags, n, source, target, placeTarget, -1);
+        }
+
+        /// <summary>The country of an arrest: a place in the noun's own phrase, else the country of the arrested.</summary>
+        private string? ArrestingState(int n, int target)
+        {
+            int place = PlaceToken(n, 2);
+            if (place >= 0 && _view.EntityOf(place) is { } pe && _coder._actors.CountryOf(pe) is { } pc) return pc;
+            var arrested = Actor(target, ActorRole.Target, true, false);
+            return arrested is { Code: { Length: >= 3 } code } && !ActorTable.IsGroupCode(code) ? code[..3] : null;
+        }
+
+        /// <summary>The "between" phrase of an event noun, also when the parser hung it elsewhere ("clashes between X and Y broke out").</summary>
+        private int Between(int n)
+        {
+            int b = _view.PrepChild(n, "between");
+            return b >= 0 ? b : AdjacentParticle(n, "between");
         }
 
         private bool IsLight(int v)
@@ -438,6 +592,9 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
         private bool HasParticle(int p, string particle)
         {
             if (AdjacentParticle(p, particle) >= 0) return true;
+            // "handed over two suspects": the particle right after the verb, whatever tag the tagger gave it.
+            if (p + 1 < _doc.Sentences[_sentence].TokenEnd && _view.Head(p + 1) == p && _view.Lemma(p + 1).Equals(particle, StringComparison.OrdinalIgnoreCase)
+                && _view.Rel(p + 1) is "advmod" or "compound:prt" or "compound") return true;
             foreach (var c in _view.Children(p))
             {
                 var rel = _view.Rel(c);
@@ -478,21 +635,25 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
 
         // ---- events ----
 
-        private void AddEvents(string code, PredicateFlags flags, int trigger, int source, int target, bool placeTarget, int possessed, int targetFloor = -1)
+        private void AddEvents(string code, PredicateFlags flags, int trigger, int source, int target, bool placeTarget, int possessed, int targetFloor = -1, ActorRef? implied = null)
         {
-            if (source < 0) return;
+            if (source < 0 && implied is null) return;
             int root = int.Parse(code.AsSpan(0, 2), CultureInfo.InvariantCulture);
             bool physical = root is 15 or 17 or 18 or 19 or 20 || code.StartsWith("07", StringComparison.Ordinal) || code == "042";
             bool military = root is 15 or 18 or 19 or 20;
             var sources = new List<ActorRef>();
-            _left.Clear();
-            _view.Conjuncts(source, _left);
-            // "Spain, Ireland and Norway recognised": a parser may attach every conjunct as a subject.
-            int h = _view.Head(source);
-            if (h == trigger && _view.Rel(source) == "nsubj")
-                foreach (var c in _view.Children(h))
-                    if (c != source && _view.Rel(c) == "nsubj" && !_left.Contains(c)) _view.Conjuncts(c, _left);
-            foreach (var t in _left.ToArray()) Actors(t, ActorRole.Source, physical, military, sources, owner: false);
+            if (implied is { } imp) sources.Add(imp);
+            else
+            {
+                _left.Clear();
+                _view.Conjuncts(source, _left);
+                // "Spain, Ireland and Norway recognised": a parser may attach every conjunct as a subject.
+                int h = _view.Head(source);
+                if (h == trigger && _view.Rel(source) == "nsubj")
+                    foreach (var c in _view.Children(h))
+                        if (c != source && _view.Rel(c) == "nsubj" && !_left.Contains(c)) _view.Conjuncts(c, _left);
+                foreach (var t in _left.ToArray()) Actors(t, ActorRole.Source, physical, military, sources, owner: false);
+            }
             if (sources.Count == 0) return;
             if (target < 0 && possessed >= 0) target = possessed;
             var targets = new List<ActorRef>();
@@ -504,6 +665,12 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
                 foreach (var t in _right.ToArray()) Actors(t, ActorRole.Target, physical || placeTarget, false, targets, owner: possessed >= 0 && target == possessed);
                 _resolver.Floor = -1;
             }
+            // "told reporters": talking to the press is how a statement is made, not an interaction with the press.
+            if ((flags & PredicateFlags.Speech) != 0) targets.RemoveAll(t => t.Code.Length == 6 && t.Code.EndsWith("MED", StringComparison.Ordinal));
+            // "protesters blocked the main avenue": a protest with no named target is aimed at its country's government.
+            if (targets.Count == 0 && root == 14)
+                foreach (var a in sources)
+                    if (a.Code.Length == 6 && s_nonState.Contains(a.Code[3..]) && !ActorTable.IsGroupCode(a.Code)) targets.Add(new ActorRef(a.Code[..3] + "GOV", null));
             if (targets.Count == 0)
             {
                 if ((flags & PredicateFlags.Recip) != 0 && sources.Count > 1)
@@ -516,9 +683,12 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
                 foreach (var b in targets)
                 {
                     Add(code, trigger, a, b);
-                    if ((flags & PredicateFlags.Mutual) != 0) Add(code, trigger, b, a);
+                    // "fought ISIS" is mutual; "fought in Libya" names where, not who fought back.
+                    if ((flags & PredicateFlags.Mutual) != 0 && !placeTarget) Add(code, trigger, b, a);
                 }
         }
+
+        private static readonly HashSet<string> s_nonState = new(StringComparer.Ordinal) { "CVL", "OPP", "LAB", "EDU", "BUS", "HLH", "REL", "REF", "HRI" };
 
         private void Add(string code, int trigger, ActorRef src, ActorRef tgt)
         {
@@ -535,6 +705,9 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
             // stated an intention: the matching 03x event is asserted (docs/annotation-events.md §2 rule 2).
             if (modality == Modality.Future && !negated && (IntentOf(code) ?? (code.StartsWith("03", StringComparison.Ordinal) ? code : null)) is { } intent && AnnouncedBy(trigger, src))
                 _found.Add(new Candidate(intent, src, tgt, _doc.Tokens[trigger].Start, _doc.Tokens[trigger].End, _sentence, quote is null ? Modality.Asserted : Modality.Reported, false, quote, trigger));
+            // "If the blockade continues, we will cut all relations with Doha": a hostile act announced on a condition is a threat (13x).
+            else if (modality is Modality.Future or Modality.Hypothetical && !negated && ThreatOf(code) is { } threat && Conditional(trigger) && AnnouncedBy(trigger, src))
+                _found.Add(new Candidate(threat, src, tgt, _doc.Tokens[trigger].Start, _doc.Tokens[trigger].End, _sentence, quote is null ? Modality.Asserted : Modality.Reported, false, quote, trigger));
         }
 
         /// <summary>The CAMEO "express intent" code of an action code, when CAMEO has one.</summary>
@@ -550,10 +723,36 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
             _ => null,
         };
 
+        /// <summary>The CAMEO "threaten" code of a hostile action code.</summary>
+        private static string? ThreatOf(string code) => code switch
+        {
+            "161" => "1313", "162" or "1621" or "1622" => "1311", "163" => "1312", "164" => "134", "165" => "135", "166" or "1661" or "1662" or "1663" => "136",
+            "172" => "132", "1721" => "1321", "1723" => "1323", "1724" => "1324",
+            _ when code.StartsWith("16", StringComparison.Ordinal) => "131",
+            _ when code.StartsWith("17", StringComparison.Ordinal) => "137",
+            "191" => "1381", "192" => "1382",
+            _ when code.StartsWith("18", StringComparison.Ordinal) || code.StartsWith("19", StringComparison.Ordinal) => "1384",
+            _ when code.StartsWith("20", StringComparison.Ordinal) => "1383",
+            _ => null,
+        };
+
+        /// <summary>Whether the predicate or a clause it hangs from carries an "if"/"unless" condition.</summary>
+        private bool Conditional(int p)
+        {
+            int cur = p;
+            for (int step = 0; step < 4 && cur >= 0; step++)
+            {
+                if (HasCondition(cur)) return true;
+                if (_view.Rel(cur) is not ("conj" or "xcomp")) break;
+                cur = _view.Head(cur);
+            }
+            return false;
+        }
+
         /// <summary>Whether the future event is announced by its own source: the speaker of its quote or of the speech verb above it.</summary>
         private bool AnnouncedBy(int trigger, ActorRef source)
         {
-            if (SpeakerAt(_doc.Tokens[trigger].Start) is { } speaker && _resolver.EntityActor(speaker) is { } sa && sa == source.Code) return true;
+            if (SpeakerActor(_doc.Tokens[trigger].Start, 0) is { } sa && sa.Code == source.Code) return true;
             int cur = trigger;
             for (int step = 0; step < 4; step++)
             {
@@ -598,9 +797,9 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
             {
                 string lemma = _view.Lemma(token).ToLowerInvariant();
                 if (IsRelativePronoun(token) && !(lemma is "which" or "that")) return;
-                if (lemma is "we" or "i" or "us" or "our" && SpeakerAt(_doc.Tokens[token].Start) is { } speaker)
+                if (lemma is "we" or "i" or "us" or "our" or "my" && QuoteAt(_doc.Tokens[token].Start) is not null)
                 {
-                    if (_resolver.EntityActor(speaker) is { } sa) into.Add(new ActorRef(sa, speaker.Id));
+                    if (SpeakerActor(_doc.Tokens[token].Start, depth) is { } sa) into.Add(sa);
                     return;
                 }
                 if (lemma is "which" or "that" && depth < 2 && _view.Head(token) is var hv && hv >= 0 && _view.Rel(hv) is "parataxis" or "conj" or "advcl"
@@ -631,7 +830,20 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
                 return;
             }
             int before = into.Count;
-            _resolver.ResolveAll(token, role, physical, _coder._options.CountryFromPlace ? NearestCountry(token) : null, military, into);
+            string? fallback = _coder._options.CountryFromPlace ? NearestCountry(token) : null;
+            // "'Our forces destroyed …,' a coalition spokesman said": a first-person possessor in a quote is its speaker.
+            if (_view.Child(token, "nmod:poss") is var own && own >= 0 && _view.Pos(own) == Upos.PRON && _view.Lemma(own).ToLowerInvariant() is "we" or "our" or "i" or "my"
+                && QuoteAt(_doc.Tokens[own].Start) is not null && SpeakerActor(_doc.Tokens[own].Start, depth) is { } speakerActor)
+            {
+                if (ActorTable.IsGroupCode(speakerActor.Code) || speakerActor.Code.Length < 3) { into.Add(speakerActor); return; }
+                fallback = speakerActor.Code[..3];
+            }
+            _resolver.ResolveAll(token, role, physical, fallback, military, into);
+            // An act named by an event noun stands for its author before its patient: "condemned the deportation of
+            // children by Russian officials", "declined to recognise the Russian annexation of Crimea", "a ban on rallies
+            // by the opposition".
+            if (into.Count == before && depth < 3 && _view.Pos(token) == Upos.NOUN && IsEventNoun(token))
+                AuthorOf(token, role, physical, military, into, owner, depth);
             if (into.Count == before && depth < 3)
             {
                 // Not an actor itself: its possessor ("Iraq's role"), what it counts or belongs to ("thousands of refugees",
@@ -668,6 +880,42 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
                 for (int i = before; i < into.Count; i++)
                     if (into[i].Code.Length == 3) into[i] = into[i] with { Code = into[i].Code + "CVL" };
         }
+
+        private bool IsEventNoun(int n)
+        {
+            if (_coder._lexicon.Nouns.TryGetValue(_view.Lemma(n), out var rows)) return rows.Any(r => r.Code is not null);
+            foreach (var c in _view.Children(n))
+                if (_view.Rel(c) is "compound" or "amod" && _coder._lexicon.NounRows(_view.Lemma(c).ToLowerInvariant() + " " + _view.Lemma(n).ToLowerInvariant()) is not null) return true;
+            return false;
+        }
+
+        /// <summary>The author of an act: its by-agent, a possessor that is not a pronoun, or an actor or nationality modifier (each coordinated one).</summary>
+        private void AuthorOf(int n, ActorRole role, bool physical, bool military, List<ActorRef> into, bool owner, int depth)
+        {
+            int before = into.Count;
+            int by = _view.PrepChild(n, "by");
+            if (by >= 0) Actors(by, role, physical, military, into, owner, depth + 1);
+            if (into.Count > before) return;
+            int poss = _view.Child(n, "nmod:poss");
+            if (poss >= 0 && _view.Pos(poss) != Upos.PRON) Actors(poss, role, physical, military, into, owner, depth + 1);
+            if (into.Count > before) return;
+            foreach (var c in _view.Children(n))
+            {
+                if (c > n || _view.Rel(c) is not ("amod" or "compound")) continue;
+                _resolver.ResolveAll(c, role, physical, _coder._options.CountryFromPlace ? NearestCountry(c) : null, military, into);
+                if (into.Count > before) return;
+                if (ModifierState(c) is not { } iso) continue;
+                into.Add(new ActorRef(ActorResolver.StateCode(iso, role, physical, military), _view.EntityOf(c)?.Id));
+                // "Saudi and American mediation": one author per coordinated nationality.
+                foreach (var cj in _view.Children(c))
+                    if (_view.Rel(cj) == "conj" && ModifierState(cj) is { } iso2 && into.TrueForAll(a => a.Code[..Math.Min(3, a.Code.Length)] != iso2))
+                        into.Add(new ActorRef(ActorResolver.StateCode(iso2, role, physical, military), _view.EntityOf(cj)?.Id));
+                return;
+            }
+        }
+
+        private string? ModifierState(int c) =>
+            _view.EntityOf(c) is { Type: EntityType.NORP or EntityType.GPE, Country: { } ec } ? ec : _coder._actors.Country(_view.Text(c));
 
         /// <summary>The subject of the clause a possessive pronoun sits in (through the nouns above it), if it is not the pronoun's own phrase.</summary>
         private int BindingSubject(int pronoun)
@@ -768,6 +1016,8 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
         private Modality GovernorModality(int g, bool clausal)
         {
             if (_view.Lemma(g).Equals("go", StringComparison.OrdinalIgnoreCase) && _view.Child(g, "aux") >= 0) return Modality.Future;
+            // "ready to sit down with Kyiv", "willing to accept mediation": a stated readiness is about the future.
+            if (_view.Pos(g) == Upos.ADJ && s_ready.Contains(_view.Lemma(g))) return Modality.Future;
             if (!_coder._lexicon.Verbs.TryGetValue(_view.Lemma(g), out var rows)) return Modality.Asserted;
             var flags = PredicateFlags.None;
             foreach (var r in rows) flags |= r.Flags;
@@ -786,6 +1036,32 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
             foreach (var q in _doc.Quotes)
                 if (offset >= q.Start && offset < q.End && (best is null || q.End - q.Start < best.End - best.Start)) best = q;
             return best?.Id;
+        }
+
+        /// <summary>
+        /// The actor speaking a quote at <paramref name="offset"/>: its speaker entity, else the subject of its cue verb in the
+        /// sentence ("'We will cut all ties,' a Saudi official said").
+        /// </summary>
+        private ActorRef? SpeakerActor(int offset, int depth)
+        {
+            if (SpeakerAt(offset) is { } speaker) return _resolver.EntityActor(speaker) is { } sa ? new ActorRef(sa, speaker.Id) : null;
+            if (depth > 2) return null;
+            Quote? quote = null;
+            foreach (var q in _doc.Quotes)
+                if (offset >= q.Start && offset < q.End && (quote is null || q.End - q.Start < quote.End - quote.Start)) quote = q;
+            if (quote?.Cue is not { Length: > 0 } cue) return null;
+            var s = _doc.Sentences[_sentence];
+            for (int t = s.TokenStart; t < s.TokenEnd; t++)
+            {
+                if (_doc.Tokens[t].Start >= quote.Start && _doc.Tokens[t].Start < quote.End) continue;
+                if (_view.Pos(t) != Upos.VERB || !_view.Text(t).Equals(cue, StringComparison.OrdinalIgnoreCase)) continue;
+                int subj = _view.Child(t, "nsubj");
+                if (subj < 0 || _view.Pos(subj) == Upos.PRON) return null;
+                var list = new List<ActorRef>(1);
+                Actors(subj, ActorRole.Source, false, false, list, owner: false, depth + 1);
+                return list.Count > 0 ? list[0] : null;
+            }
+            return null;
         }
 
         private Entity? SpeakerAt(int offset)

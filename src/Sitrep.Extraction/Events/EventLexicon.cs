@@ -18,6 +18,8 @@ public enum PredicateFlags
     Negative = 32,
     /// <summary>A light verb: an event-noun object gives the code and the verb's subject its source.</summary>
     Light = 64,
+    /// <summary>The target role names the giver and the subject the receiver ("received a loan from the UAE").</summary>
+    Converse = 128,
 }
 
 /// <summary>One lexicon row: a verb or event noun, an optional particle/preposition, argument words, the code and target roles.</summary>
@@ -100,6 +102,7 @@ public sealed class EventLexicon
                         "future" => PredicateFlags.Future,
                         "neg" => PredicateFlags.Negative,
                         "light" => PredicateFlags.Light,
+                        "converse" => PredicateFlags.Converse,
                         _ => throw new SitrepInputException(path, $"unknown flag \"{f}\"", line),
                     };
             // "_": the default role, the object (the passive subject); "-": no target role.
