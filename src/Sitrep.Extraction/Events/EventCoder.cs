@@ -22,11 +22,6 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
 
     private static readonly HashSet<string> s_objectControl = new(StringComparer.OrdinalIgnoreCase)
         { "urge", "ask", "call", "help", "force", "order", "allow", "persuade", "press", "invite", "encourage", "tell", "push", "compel", "let", "implore", "warn" };
-    private static readonly HashSet<string> s_aspectual = new(StringComparer.OrdinalIgnoreCase)
-        { "begin", "start", "resume", "continue", "happen", "occur", "take", "come", "be", "get", "go", "end", "break", "erupt", "launch" };
-    private static readonly HashSet<string> s_ready = new(StringComparer.OrdinalIgnoreCase) { "ready", "willing", "prepared", "eager" };
-    private static readonly HashSet<string> s_locative = new(StringComparer.OrdinalIgnoreCase)
-        { "in", "at", "near", "outside", "inside", "across", "into", "on", "around", "throughout", "within" };
 
     public void Process(Document doc)
     {
@@ -35,7 +30,7 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
         run.Code();
     }
 
-    private readonly record struct Candidate(string Code, ActorRef Source, ActorRef Target, int Trigger, int TriggerEnd, int Sentence, Modality Modality, bool Negated, string? Quote, int PredicateToken);
+    internal readonly record struct Candidate(string Code, ActorRef Source, ActorRef Target, int Trigger, int TriggerEnd, int Sentence, Modality Modality, bool Negated, string? Quote, int PredicateToken);
 
     /// <summary>Per-document state: built for one call, never shared.</summary>
     private sealed class Run
@@ -44,6 +39,8 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
         private readonly Document _doc;
         private readonly DependencyView _view;
         private readonly ActorResolver _resolver;
+        private readonly EventModality _modality;
+        private readonly EventSetting _setting;
         private readonly List<Candidate> _found = [];
         private readonly List<int> _left = [], _right = [];
         private readonly string? _publishedDay;
@@ -71,11 +68,13 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
             var published = doc.Metadata.Published;
             _publishedDay = published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             _resolver = new ActorResolver(coder._actors, _view, published is { } p ? DateOnly.FromDateTime(p.UtcDateTime) : null);
+            _modality = new EventModality(_view, coder._lexicon);
             if (doc.Metadata.DatelineSpan is { } ds)
             {
                 int t = _view.TokenAt(ds.Start);
                 if (t < doc.TokenCount) _dateline = _view.EntityOf(t);
             }
+            _setting = new EventSetting(_view, _dateline, _publishedDay);
         }
 
         public void Code()
@@ -446,7 +445,7 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
                 var rel = _view.Rel(c);
                 if (!(rel.StartsWith("obl", StringComparison.Ordinal) || rel == "nmod")) continue;
                 var cs = _view.CaseOf(c);
-                if (cs is not null && (s_locative.Contains(cs) || depth > 0 && cs is "to" or "of" or "for") && _view.EntityOf(c) is { Type: EntityType.GPE or EntityType.LOC }) return c;
+                if (cs is not null && (EventSetting.LocativeCases.Contains(cs) || depth > 0 && cs is "to" or "of" or "for") && _view.EntityOf(c) is { Type: EntityType.GPE or EntityType.LOC }) return c;
                 if (depth > 0 && cs is not "by" and not "from" && PlaceToken(c, depth - 1) is var deeper && deeper >= 0) return deeper;
             }
             return -1;
@@ -697,7 +696,7 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
             if (tgt.Code == src.Code) return;
             // Beating, torturing and killing by hand happen to people, not to states ("Morocco beat Portugal 1-0").
             if (code is "182" or "1822" or "1823" && tgt.Code.Length == 3) return;
-            var (modality, negated) = ModalityOf(trigger);
+            var (modality, negated) = _modality.Of(trigger);
             string? quote = QuoteAt(_doc.Tokens[trigger].Start);
             if (quote is not null && modality == Modality.Asserted) modality = Modality.Reported;
             _found.Add(new Candidate(code, src, tgt, _doc.Tokens[trigger].Start, _doc.Tokens[trigger].End, _sentence, modality, negated, quote, trigger));
@@ -742,7 +741,7 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
             int cur = p;
             for (int step = 0; step < 4 && cur >= 0; step++)
             {
-                if (HasCondition(cur)) return true;
+                if (_modality.HasCondition(cur)) return true;
                 if (_view.Rel(cur) is not ("conj" or "xcomp")) break;
                 cur = _view.Head(cur);
             }
@@ -945,91 +944,6 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
 
         private bool SectorOnly(int token) => _resolver.Resolve(token, ActorRole.Source, false, null, false) is not null;
 
-        /// <summary>Modality from the predicate's own auxiliaries and negation, then up through its governors.</summary>
-        private (Modality, bool) ModalityOf(int p)
-        {
-            bool negated = false;
-            var m = Modality.Asserted;
-            bool noun = _view.Pos(p) is Upos.NOUN or Upos.PROPN;
-            foreach (var c in _view.Children(p))
-            {
-                var rel = _view.Rel(c);
-                string lemma = _view.Lemma(c).ToLowerInvariant();
-                if (rel is "advmod" or "neg" or "det" && lemma is "not" or "never" or "n't" or "no") negated = true;
-            }
-            int cur = p;
-            for (int step = 0; step < 8; step++)
-            {
-                foreach (var c in _view.Children(cur))
-                {
-                    var rel = _view.Rel(c);
-                    string lemma = _view.Lemma(c).ToLowerInvariant();
-                    if (rel == "aux")
-                    {
-                        if (lemma is "will" or "shall" or "'ll" or "wo") m = Stronger(m, Modality.Future);
-                        // "said it would deliver": reported "would" is the future seen from the past, unless a condition follows.
-                        else if (lemma == "would" && IsReportedClause(cur) && !HasCondition(cur)) m = Stronger(m, Modality.Future);
-                        else if (lemma is "would" or "could" or "might" or "may" or "should" or "must" or "can" or "ca") m = Stronger(m, Modality.Hypothetical);
-                    }
-                    else if (rel == "mark" && lemma is "if" or "unless" or "whether") m = Stronger(m, Modality.Hypothetical);
-                    else if (cur != p && rel is "advmod" && lemma is "not" or "never" or "n't") m = Stronger(m, Modality.Negated);
-                }
-                int h = _view.Head(cur);
-                if (h < 0) break;
-                string r = _view.Rel(cur);
-                if (r is "xcomp" or "ccomp" or "csubj" || (noun && cur == p && r is "obj" or "obl" or "nsubj:pass" or "xcomp"))
-                {
-                    m = Stronger(m, GovernorModality(h, r == "ccomp"));
-                    cur = h;
-                    continue;
-                }
-                if (noun && cur == p && r == "nsubj")
-                {
-                    if (s_aspectual.Contains(_view.Lemma(h)) || _view.Child(h, "cop") >= 0) { cur = h; continue; }
-                    break;
-                }
-                if (r == "advcl")
-                {
-                    if (_view.CaseOf(cur) is "to" or "if" or "unless" or "so" or "in order") m = Stronger(m, Modality.Hypothetical);
-                    cur = h;
-                    continue;
-                }
-                if (r == "conj") { cur = h; continue; }
-                if (r == "acl" && _view.CaseOf(cur) == "to") m = Stronger(m, Modality.Hypothetical);
-                break;
-            }
-            if (negated) m = Modality.Negated;
-            return (m, negated || m == Modality.Negated);
-        }
-
-        private bool IsReportedClause(int v) =>
-            _view.Rel(v) is "ccomp" or "parataxis" && _view.Head(v) is var h && h >= 0 && _coder._lexicon.Verbs.TryGetValue(_view.Lemma(h), out var rows)
-            && rows.Any(r => (r.Flags & PredicateFlags.Speech) != 0);
-
-        private bool HasCondition(int v)
-        {
-            foreach (var c in _view.Children(v))
-                if (_view.Rel(c) == "advcl" && _view.CaseOf(c) is "if" or "unless") return true;
-            return false;
-        }
-
-        private Modality GovernorModality(int g, bool clausal)
-        {
-            if (_view.Lemma(g).Equals("go", StringComparison.OrdinalIgnoreCase) && _view.Child(g, "aux") >= 0) return Modality.Future;
-            // "ready to sit down with Kyiv", "willing to accept mediation": a stated readiness is about the future.
-            if (_view.Pos(g) == Upos.ADJ && s_ready.Contains(_view.Lemma(g))) return Modality.Future;
-            if (!_coder._lexicon.Verbs.TryGetValue(_view.Lemma(g), out var rows)) return Modality.Asserted;
-            var flags = PredicateFlags.None;
-            foreach (var r in rows) flags |= r.Flags;
-            if ((flags & PredicateFlags.Negative) != 0) return Modality.Negated;
-            if ((flags & PredicateFlags.Irrealis) != 0) return Modality.Hypothetical;
-            if ((flags & PredicateFlags.Future) != 0) return Modality.Future;
-            return Modality.Asserted;
-        }
-
-        private static Modality Stronger(Modality a, Modality b) => Rank(b) > Rank(a) ? b : a;
-        private static int Rank(Modality m) => m switch { Modality.Negated => 3, Modality.Hypothetical => 2, Modality.Future => 1, _ => 0 };
-
         private string? QuoteAt(int offset)
         {
             Quote? best = null;
@@ -1109,79 +1023,6 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
             return _dateline?.Country ?? nationality ?? actor;
         }
 
-        private string? PlaceOf(Candidate c)
-        {
-            int p = c.PredicateToken;
-            for (int cur = p, step = 0; cur >= 0 && step < 3; cur = _view.Head(cur), step++)
-            {
-                foreach (var ch in _view.Children(cur))
-                {
-                    var rel = _view.Rel(ch);
-                    if (!(rel.StartsWith("obl", StringComparison.Ordinal) || rel == "nmod")) continue;
-                    if (_view.CaseOf(ch) is { } cs && s_locative.Contains(cs) && _view.EntityOf(ch) is { Type: EntityType.GPE or EntityType.LOC or EntityType.FAC } e) return e.Id;
-                }
-                if (_view.Pos(cur) == Upos.VERB)
-                {
-                    // "met coalition members in France": the parser may hang the place on the object.
-                    int obj = _view.Child(cur, "obj");
-                    if (obj >= 0)
-                        foreach (var ch in _view.Children(obj))
-                            if (_view.Rel(ch) == "nmod" && _view.CaseOf(ch) is { } cs2 && cs2 is "in" or "at" && _view.EntityOf(ch) is { Type: EntityType.GPE or EntityType.LOC or EntityType.FAC } oe) return oe.Id;
-                    break;
-                }
-            }
-            // A place that is itself the target of a physical action ("shelled Kyiv's suburbs") is where it happened.
-            if (c.Target.Entity is { } te && c.Target.Code.Length == 3 && _doc.Entities.Find(x => x.Id == te) is { Type: EntityType.GPE or EntityType.LOC }) return te;
-            var s = _doc.Sentences[c.Sentence];
-            Entity? first = null;
-            int firstStart = int.MaxValue;
-            foreach (var e in _doc.Entities)
-            {
-                if (e.Type is not (EntityType.GPE or EntityType.LOC) || e.Id == c.Source.Entity || e.Id == c.Target.Entity && e.Country is null) continue;
-                foreach (var m in e.Mentions)
-                    if (m.Start >= s.Start && m.End <= s.End && m.Start < firstStart && !IsActorModifier(m.Start)) { first = e; firstStart = m.Start; }
-            }
-            return first?.Id ?? _dateline?.Id;
-        }
-
-        /// <summary>A place name used as a modifier ("Iraqi troops", "Syria's government") is not where the event happened.</summary>
-        private bool IsActorModifier(int offset)
-        {
-            int t = _view.TokenAt(offset);
-            return t < _doc.TokenCount && _view.Rel(t) is "amod" or "nmod:poss" or "compound";
-        }
-
-        /// <summary>
-        /// The day of the sentence's date or time expression that belongs to the predicate: one inside the predicate's
-        /// own clause (its head chain reaches the predicate) before any other, then the nearest. "attacked ... on Monday
-        /// night, ..., the ministry said on Tuesday" is dated Monday. Times of day ("Monday night") give their day.
-        /// </summary>
-        private string? DateOf(Candidate c)
-        {
-            var s = _doc.Sentences[c.Sentence];
-            string? best = null;
-            long bestScore = long.MaxValue;
-            foreach (var t in _doc.Times)
-            {
-                if (t.Start < s.Start || t.End > s.End || t.Type is not (TimeType.DATE or TimeType.TIME) || t.Value is not { Length: > 0 } v || !char.IsAsciiDigit(v[0])) continue;
-                if (t.Type == TimeType.TIME && (v.Length < 10 || v[4] != '-' || v[7] != '-')) continue;
-                string day = t.Type == TimeType.TIME ? v[..10] : v;
-                long score = Math.Abs(t.Start - c.Trigger);
-                if (!InClauseOf(_view.TokenAt(t.Start), c.PredicateToken)) score += 1_000_000;
-                if (score < bestScore) { best = day; bestScore = score; }
-            }
-            return best ?? _publishedDay;
-        }
-
-        /// <summary>True when the head chain from <paramref name="token"/> reaches <paramref name="predicate"/> (a few steps at most).</summary>
-        private bool InClauseOf(int token, int predicate)
-        {
-            if (predicate < 0 || token < 0 || token >= _doc.TokenCount) return false;
-            for (int t = token, steps = 0; t >= 0 && t < _doc.TokenCount && steps < 6; t = _view.Head(t), steps++)
-                if (t == predicate) return true;
-            return false;
-        }
-
         // ---- output ----
 
         private void Emit()
@@ -1192,12 +1033,12 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
             int n = events.Count;
             foreach (var c in _found)
             {
-                string? date = DateOf(c);
+                string? date = _setting.DateOf(c);
                 var modality = c.Modality;
                 // A narrated event dated after the article is not asserted; a statement of intent (03x) about it is.
-                if (modality is Modality.Asserted or Modality.Reported && !c.Code.StartsWith("03", StringComparison.Ordinal) && date is { Length: >= 4 } && _publishedDay is not null && IsAfter(date, _publishedDay)) modality = Modality.Future;
-                string? place = PlaceOf(c);
-                var (fatalities, injured) = Casualties(c);
+                if (modality is Modality.Asserted or Modality.Reported && !c.Code.StartsWith("03", StringComparison.Ordinal) && date is { Length: >= 4 } && _publishedDay is not null && EventSetting.IsAfter(date, _publishedDay)) modality = Modality.Future;
+                string? place = _setting.PlaceOf(c);
+                var (fatalities, injured) = _setting.Casualties(c, _found);
                 var trigger = new EventTrigger(c.Trigger, c.TriggerEnd, _doc.Text[c.Trigger..c.TriggerEnd]);
                 var e = new Event
                 {
@@ -1238,50 +1079,6 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
             }
         }
 
-        /// <summary>Whether a TIMEX value lies wholly after the publication day: a later day, a later ISO week or a later month.</summary>
-        private static bool IsAfter(string value, string published)
-        {
-            if (value.Length >= 10 && value[4] == '-' && value[7] == '-') return string.CompareOrdinal(value[..10], published) > 0;
-            if (!DateTime.TryParseExact(published, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) return false;
-            if (value.Length == 8 && value[4] == '-' && value[5] == 'W'
-                && int.TryParse(value.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out int wy)
-                && int.TryParse(value.AsSpan(6, 2), NumberStyles.None, CultureInfo.InvariantCulture, out int w))
-                return (wy, w).CompareTo((ISOWeek.GetYear(day), ISOWeek.GetWeekOfYear(day))) > 0;
-            if (value.Length == 7 && value[4] == '-'
-                && int.TryParse(value.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out int my)
-                && int.TryParse(value.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out int m))
-                return (my, m).CompareTo((day.Year, day.Month)) > 0;
-            return false;
-        }
-
-        /// <summary>Killed/dead and wounded counts of the sentence: those tied to this trigger, else the nearest violent event's.</summary>
-        private (int?, int?) Casualties(Candidate c)
-        {
-            if (c.Code[0] is not ('1' or '2') || int.Parse(c.Code.AsSpan(0, 2), CultureInfo.InvariantCulture) is < 17) return (null, null);
-            var s = _doc.Sentences[c.Sentence];
-            int? killed = null, injured = null;
-            foreach (var k in _doc.Casualties)
-            {
-                if (k.Trigger.Start < s.Start || k.Trigger.End > s.End || k.Count is not { } count) continue;
-                bool mine = k.Event is { } ev ? ev.Start == c.Trigger : NearestViolent(c.Sentence, k.Trigger.Start) == c.Trigger;
-                if (!mine) continue;
-                if (k.Kind is CasualtyKind.Killed or CasualtyKind.Dead) killed = (killed ?? 0) + (int)count;
-                else if (k.Kind == CasualtyKind.Wounded) injured = (injured ?? 0) + (int)count;
-            }
-            return (killed, injured);
-        }
-
-        private int NearestViolent(int sentence, int offset)
-        {
-            int best = -1, bestD = int.MaxValue;
-            foreach (var f in _found)
-            {
-                if (f.Sentence != sentence || f.Code[0] is not ('1' or '2') || f.Code.CompareTo("17") < 0) continue;
-                int d = Math.Abs(f.Trigger - offset);
-                if (d < bestD) { bestD = d; best = f.Trigger; }
-            }
-            return best;
-        }
     }
 
     private readonly EventLexicon _lexicon = lexicon;
