@@ -54,16 +54,23 @@ public static class ModelFile
     }
 
     /// <summary>Reads and validates a model file; returns its header and a reader positioned on the payload.</summary>
-    public static (ModelHeader Header, ModelReader Payload) Read(string path, string expectedKind, ulong expectedFeatureSetHash)
+    public static (ModelHeader Header, ModelReader Payload) Read(string path, string expectedKind, ulong expectedFeatureSetHash) =>
+        Read(path, expectedKind, [expectedFeatureSetHash]);
+
+    /// <summary>Reads a model trained with any of the <paramref name="acceptedFeatureSets"/> (a stage that supports optional feature groups).</summary>
+    public static (ModelHeader Header, ModelReader Payload) Read(string path, string expectedKind, ulong[] acceptedFeatureSets)
     {
         if (!File.Exists(path)) throw new SitrepInputException(path, "model file not found");
         byte[] bytes;
         try { bytes = File.ReadAllBytes(path); }
         catch (IOException e) { throw new SitrepInputException(path, "cannot read model file: " + e.Message, null, e); }
-        return Parse(bytes, path, expectedKind, expectedFeatureSetHash);
+        return Parse(bytes, path, expectedKind, acceptedFeatureSets);
     }
 
-    public static (ModelHeader Header, ModelReader Payload) Parse(byte[] bytes, string fileName, string expectedKind, ulong expectedFeatureSetHash)
+    public static (ModelHeader Header, ModelReader Payload) Parse(byte[] bytes, string fileName, string expectedKind, ulong expectedFeatureSetHash) =>
+        Parse(bytes, fileName, expectedKind, [expectedFeatureSetHash]);
+
+    public static (ModelHeader Header, ModelReader Payload) Parse(byte[] bytes, string fileName, string expectedKind, ulong[] acceptedFeatureSets)
     {
         if (bytes.Length < Magic.Length + 8 || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic))
             throw new SitrepInputException(fileName, "not a Sitrep model file (bad magic)");
@@ -79,8 +86,8 @@ public static class ModelFile
         if (kind != expectedKind)
             throw new SitrepInputException(fileName, $"model kind is '{kind}', expected '{expectedKind}'");
         ulong fsh = r.ReadUInt64();
-        if (fsh != expectedFeatureSetHash)
-            throw new SitrepInputException(fileName, $"model was trained with a different feature set (hash {fsh:x16}, this build uses {expectedFeatureSetHash:x16}); retrain it");
+        if (Array.IndexOf(acceptedFeatureSets, fsh) < 0)
+            throw new SitrepInputException(fileName, $"model was trained with a different feature set (hash {fsh:x16}, this build uses {string.Join(" or ", acceptedFeatureSets.Select(h => h.ToString("x16")))}); retrain it");
         string training = r.ReadRequiredString();
         string license = r.ReadRequiredString();
         int nScores = r.ReadInt32();

@@ -27,8 +27,18 @@ public sealed class DependencyParser : IStage
         "s1w.b0w", "s1p.b0p", "s1w.s0p.b0p", "s1p.s0w.b0p", "s1p.s0p.b0w", "s1w.s0w", "s1p.s0p.b0p.b1p", "s0u.b0u.d", "s1u.s0u.d1",
     ];
 
+    /// <summary>
+    /// Optional templates over word classes (<see cref="WordClusters"/>: c = the 250-class level, C = the 1,000-class level),
+    /// used by models that embed a cluster table (Koo, Carreras and Collins 2008 showed such classes help a parser
+    /// generalize over words it saw rarely).
+    /// </summary>
+    internal static readonly string[] ClusterTemplates =
+        ["s0c", "s1c", "b0c", "s0c.b0c", "s0C.b0C"];
+
     public static readonly ulong FeatureSetHash = FeatureHash.OfDescription("parser/1:arc-hybrid:" + string.Join(',', Templates));
-    internal const int MaxFeatures = 112;
+    /// <summary>Feature set of models with word classes: <see cref="Templates"/> followed by <see cref="ClusterTemplates"/>.</summary>
+    public static readonly ulong ClusterFeatureSetHash = FeatureHash.OfDescription("parser/1:arc-hybrid:" + string.Join(',', Templates) + ";clusters:" + string.Join(',', ClusterTemplates));
+    internal const int MaxFeatures = 128;
 
     private readonly WeightTable _weights;
     private readonly string[] _labels;
@@ -36,14 +46,16 @@ public sealed class DependencyParser : IStage
     private readonly bool[] _encoded;
 
     private readonly WeightTable? _labelWeights;
+    private readonly WordClusters? _clusters;
 
     /// <summary>
     /// Joint model: <paramref name="weights"/> scores the 1 + 2 × labels actions. Factored model (<paramref name="labelWeights"/> given):
     /// <paramref name="weights"/> scores the 3 unlabeled transitions (shift, left, right) and <paramref name="labelWeights"/> the
     /// 2 × labels (direction, label) pairs, consulted only when an arc is made.
     /// </summary>
-    internal DependencyParser(WeightTable weights, string[] labels, int beamWidth = 1, WeightTable? labelWeights = null)
+    internal DependencyParser(WeightTable weights, string[] labels, int beamWidth = 1, WeightTable? labelWeights = null, WordClusters? clusters = null)
     {
+        _clusters = clusters;
         if (beamWidth < 1 || beamWidth > 64) throw new ArgumentOutOfRangeException(nameof(beamWidth));
         BeamWidth = beamWidth;
         _weights = weights;
@@ -73,28 +85,32 @@ public sealed class DependencyParser : IStage
     internal string[] Labels => _labels;
 
     /// <summary>The same model decoding with another beam width (e.g. 1 for maximum speed).</summary>
-    public DependencyParser WithBeamWidth(int beamWidth) => new(_weights, _labels, beamWidth, _labelWeights) { Header = Header };
+    public DependencyParser WithBeamWidth(int beamWidth) => new(_weights, _labels, beamWidth, _labelWeights, _clusters) { Header = Header };
+    /// <summary>The word-class table the model was trained with, or null for a model without cluster features.</summary>
+    internal WordClusters? Clusters => _clusters;
     internal WeightTable Weights => _weights;
 
     public static DependencyParser Load(string path)
     {
-        var (header, r) = ModelFile.Read(path, ModelKind, FeatureSetHash);
+        var (header, r) = ModelFile.Read(path, ModelKind, [FeatureSetHash, ClusterFeatureSetHash]);
         var labels = r.ReadStrings();
         int beam = r.ReadInt32();
         if (beam < 1 || beam > 64) throw r.Corrupt("bad beam width");
+        var clusters = header.FeatureSetHash == ClusterFeatureSetHash ? WordClusters.ReadFrom(r) : null;
         var weights = WeightTable.ReadFrom(r);
         // A factored model has a second table (labels) after the transition table.
         var labelWeights = r.AtEnd ? null : WeightTable.ReadFrom(r);
         if (labelWeights is null ? weights.ClassCount != 1 + 2 * labels.Length : weights.ClassCount != 3 || labelWeights.ClassCount != 2 * labels.Length)
             throw r.Corrupt("class count does not match the label count");
         if (!r.AtEnd) throw r.Corrupt("trailing data after the parser model");
-        return new DependencyParser(weights, labels, beam, labelWeights) { Header = header };
+        return new DependencyParser(weights, labels, beam, labelWeights, clusters) { Header = header };
     }
 
     internal void WritePayload(ModelWriter w)
     {
         w.WriteStrings(_labels);
         w.WriteInt32(BeamWidth);
+        _clusters?.WriteTo(w);
         _weights.WriteTo(w);
         _labelWeights?.WriteTo(w);
     }
@@ -103,7 +119,7 @@ public sealed class DependencyParser : IStage
     {
         int max = 1;
         foreach (var s in document.Sentences) max = Math.Max(max, s.TokenCount);
-        var state = new ParserState(max);
+        var state = new ParserState(max) { UseClusters = _clusters is not null };
         var beam = BeamWidth > 1 ? new BeamScratch(BeamWidth, max) : null;
         var tokens = document.Tokens;
         var heads = ArrayPool<int>.Shared.Rent(max);
@@ -122,6 +138,7 @@ public sealed class DependencyParser : IStage
                     state.Pos[i] = span[i].Tag is { } tag ? FeatureHash.Chars(tag) : 0x5441470000UL + (ulong)span[i].Pos;
                     state.Upos[i] = (ulong)span[i].Pos;
                 }
+                if (_clusters is not null) state.LookUpClusters(_clusters);
                 if (beam is null) Parse(state);
                 else ParseBeam(state, beam);
                 bool anyEncoded = false;
@@ -506,8 +523,19 @@ public sealed class DependencyParser : IStage
             f[k++] = FeatureHash.Of(t++, s1p ^ (s0p << 1), b0p, b1p);
             f[k++] = FeatureHash.Of(t++, s0u, b0u, d);
             f[k++] = FeatureHash.Of(t++, s1u, s0u, d1);
+            if (!st.UseClusters) return k;
+            ulong s0c = C(st, s0, 8), b0c = C(st, b0, 8);
+            f[k++] = FeatureHash.Of(t++, s0c);
+            f[k++] = FeatureHash.Of(t++, C(st, s1, 8));
+            f[k++] = FeatureHash.Of(t++, b0c);
+            f[k++] = FeatureHash.Of(t++, s0c, b0c);
+            f[k++] = FeatureHash.Of(t++, C(st, s0, 16), C(st, b0, 16));
             return k;
         }
+
+        /// <summary>Word class at one level (shift 8: 250 classes, 16: 1,000 classes); 0 for a word not in the table.</summary>
+        private static ulong C(ParserState st, int i, int shift) =>
+            i < 0 ? None : i == st.N ? RootW : (ulong)((st.Clusters[i] >> shift) & (shift == 8 ? 0xFF : 0xFFF));
 
         private static ulong W(ParserState st, int i) => i < 0 ? None : i == st.N ? RootW : st.Words[i].Norm;
         private static ulong P(ParserState st, int i) => i < 0 ? None : i == st.N ? RootW : st.Pos[i];
@@ -536,6 +564,9 @@ internal sealed class ParserState
     public WordHashes[] Words { get; private set; }
     public ulong[] Pos { get; private set; } = [];
     public ulong[] Upos { get; private set; } = [];
+    /// <summary>Packed <see cref="WordClusters"/> value per word (0 = not in the table); read only when <see cref="UseClusters"/>.</summary>
+    public int[] Clusters { get; private set; } = [];
+    public bool UseClusters { get; set; }
     public int[] Heads { get; private set; } = [];
     public int[] Labels { get; private set; } = [];
     public int[] LeftCount { get; private set; } = [];
@@ -550,6 +581,7 @@ internal sealed class ParserState
     {
         Pos = new ulong[capacity];
         Upos = new ulong[capacity];
+        Clusters = new int[capacity];
         Heads = new int[capacity];
         Labels = new int[capacity];
         LeftCount = new int[capacity];
@@ -584,6 +616,14 @@ internal sealed class ParserState
         Words = o.Words;
         Pos = o.Pos;
         Upos = o.Upos;
+        Clusters = o.Clusters;
+        UseClusters = o.UseClusters;
+    }
+
+    /// <summary>Fills <see cref="Clusters"/> for the current sentence from the words' lower-case hashes.</summary>
+    public void LookUpClusters(WordClusters clusters)
+    {
+        for (int i = 0; i < N; i++) Clusters[i] = clusters.Lookup(Words[i].Lower);
     }
 
     public void Reset(int n)

@@ -25,6 +25,14 @@ public sealed record ParserTrainingOptions
     public const int DefaultBeamWidth = 1;
     /// <summary>Greedy training only: separate unlabeled-transition (3 classes) and label (2 × labels) classifiers.</summary>
     public bool Factored { get; init; }
+    /// <summary>
+    /// Lifted-arc labels (<c>label|headlabel</c>) seen fewer times than this in training are replaced by their plain label:
+    /// the arc stays lifted. Every label adds two classes to score at each transition, and the 125 rare lifted labels of
+    /// EWT + GUM more than double the class count (1 = keep every lifted label).
+    /// </summary>
+    public int MinLiftCount { get; init; } = 1;
+    /// <summary>Word classes for the cluster feature templates (embedded in the model), or null for none.</summary>
+    public WordClusters? Clusters { get; init; }
 }
 
 public sealed record ParserTrainingResult(DependencyParser Parser, int BestEpoch, double DevUas, double DevLas)
@@ -45,6 +53,7 @@ public static class DependencyParserTrainer
         public required ulong[] Upos;
         public required int[] GoldHeads;   // projectivized, n = root
         public required int[] GoldLabels;  // projectivized label ids
+        public int[]? Clusters;            // packed word classes, when the model uses them
     }
 
     /// <summary>Tags sentences with a trained tagger (gold tokenization).</summary>
@@ -113,6 +122,22 @@ public static class DependencyParserTrainer
             lifted += PseudoProjective.Projectivize(heads, labels);
             projected.Add((s, trainTags[i], heads, labels));
         }
+        if (options.MinLiftCount > 1)
+        {
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var p in projected)
+                foreach (var l in p.Labels) counts[l] = counts.GetValueOrDefault(l) + 1;
+            int merged = 0;
+            foreach (var p in projected)
+                for (int k = 0; k < p.Labels.Length; k++)
+                {
+                    var l = p.Labels[k];
+                    if (counts[l] >= options.MinLiftCount || PseudoProjective.BaseLabel(l) is var b && b.Length == l.Length) continue;
+                    p.Labels[k] = b;
+                    merged++;
+                }
+            progress?.Invoke($"{merged} lifted arcs with a label seen fewer than {options.MinLiftCount} times keep their plain label");
+        }
         var labelSet = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var p in projected) foreach (var l in p.Labels) labelSet.Add(l);
         var labelNames = labelSet.ToArray();
@@ -123,14 +148,14 @@ public static class DependencyParserTrainer
         var data = new List<Prepared>(projected.Count);
         foreach (var (s, t, heads, labels) in projected)
         {
-            var p = PrepareInput(s, t);
+            var p = PrepareInput(s, t, options.Clusters);
             p.GoldHeads = heads;
             p.GoldLabels = new int[heads.Length];
             for (int k = 0; k < heads.Length; k++) p.GoldLabels[k] = labelIds[labels[k]];
             data.Add(p);
         }
         var devData = new List<Prepared>(dev.Count);
-        for (int i = 0; i < dev.Count; i++) if (dev[i].HasTree) devData.Add(PrepareInput(dev[i], devTags[i]));
+        for (int i = 0; i < dev.Count; i++) if (dev[i].HasTree) devData.Add(PrepareInput(dev[i], devTags[i], options.Clusters));
 
         if (options.Factored)
         {
@@ -184,7 +209,7 @@ public static class DependencyParserTrainer
                 }
             }
             int minUpdates = options.MaxWeightBytes > 0 ? model.MinUpdatesForBudget(options.MaxWeightBytes, options.MinUpdates) : options.MinUpdates;
-            var parser = new DependencyParser(model.Compile(minUpdates), labelNames, options.BeamWidth);
+            var parser = new DependencyParser(model.Compile(minUpdates), labelNames, options.BeamWidth, clusters: options.Clusters);
             var (uas, las) = Evaluate(parser, devData);
             progress?.Invoke(string.Create(CultureInfo.InvariantCulture,
                 $"epoch {epoch,2}  train acc {(double)correct / total:0.0000}  dev uas {uas:0.0000}  las {las:0.0000}  features {parser.Weights.FeatureCount} (min updates {minUpdates})  {sw.Elapsed.TotalSeconds:0.0}s"));
@@ -270,7 +295,7 @@ public static class DependencyParserTrainer
             long half = options.MaxWeightBytes / 2;
             int minMoves = half > 0 ? moves.MinUpdatesForBudget(half, options.MinUpdates) : options.MinUpdates;
             int minLabels = half > 0 ? labelModel.MinUpdatesForBudget(half, options.MinUpdates) : options.MinUpdates;
-            var parser = new DependencyParser(moves.Compile(minMoves), labelNames, 1, labelModel.Compile(minLabels));
+            var parser = new DependencyParser(moves.Compile(minMoves), labelNames, 1, labelModel.Compile(minLabels), options.Clusters);
             var (uas, las) = Evaluate(parser, devData);
             progress?.Invoke(string.Create(CultureInfo.InvariantCulture,
                 $"epoch {epoch,2}  train move acc {(double)correct / total:0.0000}  dev uas {uas:0.0000}  las {las:0.0000}  features {parser.Weights.FeatureCount}+{parser.LabelWeights!.FeatureCount} (min updates {minMoves}/{minLabels})  {sw.Elapsed.TotalSeconds:0.0}s"));
@@ -307,14 +332,14 @@ public static class DependencyParserTrainer
         ModelFile.Write(path, new ModelHeader
         {
             Kind = DependencyParser.ModelKind,
-            FeatureSetHash = DependencyParser.FeatureSetHash,
+            FeatureSetHash = result.Parser.Clusters is null ? DependencyParser.FeatureSetHash : DependencyParser.ClusterFeatureSetHash,
             TrainingData = trainingData,
             License = PosTaggerTrainer.License,
             Scores = result.Scores,
         }, w.WrittenSpan);
     }
 
-    private static Prepared PrepareInput(ConlluSentence s, SentenceTags t)
+    private static Prepared PrepareInput(ConlluSentence s, SentenceTags t, WordClusters? clusters)
     {
         int n = s.Words.Count;
         var words = new WordHashes[n];
@@ -326,7 +351,13 @@ public static class DependencyParserTrainer
             pos[i] = FeatureHash.Chars(t.Xpos[i]);
             upos[i] = (ulong)t.Upos[i];
         }
-        return new Prepared { Sentence = s, Words = words, Pos = pos, Upos = upos, GoldHeads = [], GoldLabels = [] };
+        int[]? classes = null;
+        if (clusters is not null)
+        {
+            classes = new int[n];
+            for (int i = 0; i < n; i++) classes[i] = clusters.Lookup(words[i].Lower);
+        }
+        return new Prepared { Sentence = s, Words = words, Pos = pos, Upos = upos, GoldHeads = [], GoldLabels = [], Clusters = classes };
     }
 
     private static void Load(ParserState st, Prepared p)
@@ -336,6 +367,8 @@ public static class DependencyParserTrainer
         p.Words.AsSpan().CopyTo(st.Words);
         p.Pos.AsSpan().CopyTo(st.Pos);
         p.Upos.AsSpan().CopyTo(st.Upos);
+        st.UseClusters = p.Clusters is not null;
+        p.Clusters?.AsSpan().CopyTo(st.Clusters);
     }
 
     // Arc-hybrid dynamic oracle (Goldberg and Nivre 2013): the number of gold arcs a transition makes unreachable.

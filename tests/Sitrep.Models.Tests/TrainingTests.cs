@@ -152,4 +152,88 @@ public sealed class TrainingTests
         }
         finally { Directory.Delete(dir, true); }
     }
+    [Fact]
+    public void Parser_with_word_classes_trains_deterministically_embeds_its_table_and_parses_after_loading()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), $"sitrep-clusters-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(dir);
+        try
+        {
+            // One class per part of speech of the toy grammar, plus a case bucket and a count: the table format of build-clusters.
+            string tsv = Path.Combine(dir, WordClusters.FileName);
+            File.WriteAllLines(tsv, [
+                "# word\tsmall\tmid\tlarge\tcase\tcount",
+                .. new[] { "the", "a", "this" }.Select(w => $"{w}\t0\t0\t0\t0\t10"),
+                .. new[] { "army", "city", "dogs", "cat", "rivers", "man" }.Select(w => $"{w}\t1\t1\t1\t0\t10"),
+                .. new[] { "saw", "took", "encircled", "found" }.Select(w => $"{w}\t2\t2\t2\t0\t10"),
+            ]);
+            var clusters = WordClusters.Load(tsv);
+            var options = new ParserTrainingOptions { Epochs = 3, MinUpdates = 1, Clusters = clusters };
+            byte[] Save(ParserTrainingResult r)
+            {
+                string path = Path.Combine(dir, ModelLocator.ParserModelFile);
+                DependencyParserTrainer.Save(path, r, "synthetic");
+                return File.ReadAllBytes(path);
+            }
+            var first = DependencyParserTrainer.Train(Train, GoldTags(Train), Dev, GoldTags(Dev), options);
+            var a = Save(first);
+            var b = Save(DependencyParserTrainer.Train(Train, GoldTags(Train), Dev, GoldTags(Dev), options));
+            Assert.Equal(a, b);
+            Assert.True(first.DevLas > 0.98, $"dev LAS {first.DevLas}");
+
+            var loaded = DependencyParser.Load(Path.Combine(dir, ModelLocator.ParserModelFile));
+            Assert.Equal(DependencyParser.ClusterFeatureSetHash, loaded.Header!.FeatureSetHash);
+            Assert.Equal(clusters.Count, loaded.Clusters!.Count);
+            var doc = ConlluDocument.FromSentences(Dev.GetRange(0, 20));
+            int k = 0;
+            foreach (var s in Dev.GetRange(0, 20))
+                foreach (var w in s.Words) { doc.TokenAt(k).Pos = w.UposTag; doc.TokenAt(k).Tag = w.Xpos; k++; }
+            loaded.Process(doc);
+            int ok = 0, total = 0;
+            k = 0;
+            foreach (var s in Dev.GetRange(0, 20))
+            {
+                int start = k;
+                foreach (var w in s.Words)
+                {
+                    var t = doc[k++];
+                    total++;
+                    if (t.Head == (w.Head == 0 ? -1 : start + w.Head - 1) && t.Relation == w.Deprel) ok++;
+                }
+            }
+            Assert.True(ok > 0.97 * total, $"{ok}/{total}");
+
+            // A model without word classes still loads (its own feature set) and has no table.
+            TrainParser(out var plain);
+            Assert.Null(plain.Parser.Clusters);
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
+    [Fact]
+    public void Lifted_labels_rarer_than_the_minimum_count_keep_their_plain_label()
+    {
+        // "a hearing is scheduled on the issue": the obl "issue" belongs to "hearing" across the verb (non-projective).
+        const string nonProjective = """
+            1	a	a	DET	DT	_	2	det	_	_
+            2	hearing	hearing	NOUN	NN	_	4	nsubj:pass	_	_
+            3	is	be	AUX	VBZ	_	4	aux:pass	_	_
+            4	scheduled	schedule	VERB	VBN	_	0	root	_	_
+            5	on	on	ADP	IN	_	7	case	_	_
+            6	the	the	DET	DT	_	7	det	_	_
+            7	issue	issue	NOUN	NN	_	2	nmod	_	_
+            8	.	.	PUNCT	.	_	4	punct	_	_
+
+
+            """;
+        var extra = Conllu.Read(new StringReader(string.Concat(Enumerable.Repeat(nonProjective, 3))), "nonprojective.conllu").ToList();
+        var train = Train.Concat(extra).ToList();
+        string[] Labels(int minLift) => DependencyParserTrainer.Train(train, GoldTags(train), Dev, GoldTags(Dev),
+            new ParserTrainingOptions { Epochs = 1, MinUpdates = 1, MinLiftCount = minLift }).Parser.Labels;
+        Assert.Contains("nmod|nsubj:pass", Labels(1));
+        Assert.Contains("nmod|nsubj:pass", Labels(3));
+        var merged = Labels(4);
+        Assert.DoesNotContain(merged, l => l.Contains(PseudoProjective.Marker));
+        Assert.Contains("nmod", merged);
+    }
 }

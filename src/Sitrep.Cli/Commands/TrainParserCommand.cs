@@ -22,7 +22,9 @@ public static class TrainParserCommand
         var factored = new Option<bool>("--factored") { Description = "Greedy: separate unlabeled-transition and label classifiers (faster decoding)" };
         var tagCache = new Option<string?>("--jackknife-cache") { Description = "File with the jackknifed training tags: read if it exists (and matches the training set), else written" };
         var patience = new Option<int>("--patience") { Description = "Stop after this many epochs without a dev LAS gain", DefaultValueFactory = _ => 3 };
-        var command = new Command("parser", "Train the dependency parser") { train, dev, output, epochs, posModel, folds, beam, maxMb, explore, factored, tagCache, patience };
+        var minLift = new Option<int>("--min-lift-count") { Description = "Lifted-arc labels (label|headlabel) seen fewer times keep their plain label (fewer classes, faster parsing); 1 keeps all", DefaultValueFactory = _ => 1 };
+        var clusters = new Option<string?>("--clusters") { Description = "Word-class table (data/lexicons/word-clusters.tsv) for the cluster feature templates; embedded in the model" };
+        var command = new Command("parser", "Train the dependency parser") { train, dev, output, epochs, posModel, folds, beam, maxMb, explore, factored, tagCache, patience, minLift, clusters };
         command.SetAction(parse =>
         {
             int n = parse.GetValue(epochs);
@@ -39,7 +41,9 @@ public static class TrainParserCommand
             if (width < 1 || width > 64) throw new UsageException("--beam must be between 1 and 64");
             double mb = parse.GetValue(maxMb), p = parse.GetValue(explore);
             if (mb <= 0 || p < 0 || p > 1) throw new UsageException("--max-mb must be positive and --explore between 0 and 1");
-            var options = new ParserTrainingOptions { Epochs = n, JackknifeFolds = k, BeamWidth = width, MaxWeightBytes = (long)(mb * (1 << 20)), ExploreProbability = p, Factored = parse.GetValue(factored), Patience = Math.Max(1, parse.GetValue(patience)) };
+            var options = new ParserTrainingOptions { Epochs = n, JackknifeFolds = k, BeamWidth = width, MaxWeightBytes = (long)(mb * (1 << 20)), ExploreProbability = p, Factored = parse.GetValue(factored), Patience = Math.Max(1, parse.GetValue(patience)), MinLiftCount = parse.GetValue(minLift),
+                Clusters = parse.GetValue(clusters) is { } clusterPath ? WordClusters.Load(clusterPath) : null };
+            if (options.MinLiftCount < 1) throw new UsageException("--min-lift-count must be at least 1");
             string? cache = parse.GetValue(tagCache);
             var trainTags = cache is not null && File.Exists(cache) ? ReadTags(cache, trainSet) : null;
             if (trainTags is not null) Console.WriteLine($"jackknifed tags read from {cache}");

@@ -206,7 +206,8 @@ internal sealed class ActorResolver(ActorTable table, DependencyView view, DateO
                 if (e.Type == EntityType.ORG && NameCountry(e.Name) is { } nc) { _modifier = c; return (nc, e.Id); }
             }
             if (table.Country(view.Text(c)) is { } iso) { _modifier = c; return (iso, e?.Id); }
-            if (depth < 2 && (rel is "nmod:poss" || nmod) && ModifierCountryEntity(c, depth + 1) is { Country: not null } deeper) return deeper;
+            // "Iraq's interior ministry", "the army of Mali", and "a Russian army officer" (the demonym on the compound).
+            if (depth < 2 && (rel is "nmod:poss" or "compound" || nmod) && ModifierCountryEntity(c, depth + 1) is { Country: not null } deeper) return deeper;
         }
         return (null, null);
     }

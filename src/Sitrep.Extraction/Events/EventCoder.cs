@@ -343,7 +343,7 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
                 // object; the subject is the phrase just before it.
                 case "amod" or "compound" when IsMisattachedFinite(v): return LeftPhrase(v);
                 case "xcomp":
-                    if (s_objectControl.Contains(_view.Lemma(h)) && _view.Child(h, "obj") is var o && o >= 0) return o;
+                    if (s_objectControl.Contains(_view.Lemma(h)) && Object(h) is var o && o >= 0) return o;
                     return _view.Pos(h) is Upos.VERB or Upos.ADJ ? (IsPassive(h) ? _view.Child(h, "nsubj:pass") : Subject(h, depth + 1)) : -1;
                 case "conj":
                     // Only a real coordination ("stormed and burned", "stormed, looted"): a participle the parser made a
@@ -392,6 +392,16 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
             return t;
         }
 
+        /// <summary>
+        /// The direct object; when there is none, a lone indirect object: the parser sometimes labels the only object of
+        /// an object-control verb <c>iobj</c> ("urged African Union troops to increase …").
+        /// </summary>
+        private int Object(int v)
+        {
+            int o = _view.Child(v, "obj");
+            return o >= 0 ? o : _view.Child(v, "iobj");
+        }
+
         private bool IsRelativePronoun(int t) =>
             _view.Pos(t) is Upos.PRON or Upos.DET && _view.Lemma(t).ToLowerInvariant() is "which" or "who" or "that" or "whom";
 
@@ -403,7 +413,7 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
             {
                 case "obj":
                     if (noun) return -1;
-                    return passive ? _view.Child(p, "nsubj:pass") is var sp && sp >= 0 ? sp : _view.Rel(p) == "acl" ? _view.Head(p) : -1 : _view.Child(p, "obj");
+                    return passive ? _view.Child(p, "nsubj:pass") is var sp && sp >= 0 ? sp : _view.Rel(p) == "acl" ? _view.Head(p) : -1 : Object(p);
                 case "iobj": return _view.Child(p, "iobj");
                 case "xobj":
                     int x = _view.Child(p, "xcomp");
@@ -893,6 +903,10 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
         {
             int before = into.Count;
             int by = _view.PrepChild(n, "by");
+            // "welcomed the release of the hostages by Hamas" with the by-phrase attached to the active verb: an active
+            // verb has no agent phrase of its own, so one after its act-noun object is the act's author.
+            if (by < 0 && _view.Rel(n) == "obj" && _view.Head(n) is var v && v >= 0 && !IsPassive(v)
+                && _view.PrepChild(v, "by") is var vb && vb > n && _view.Rel(vb).StartsWith("obl", StringComparison.Ordinal)) by = vb;
             if (by >= 0) Actors(by, role, physical, military, into, owner, depth + 1);
             if (into.Count > before) return;
             int poss = _view.Child(n, "nmod:poss");
