@@ -24,6 +24,27 @@ public sealed class Pipeline
         timings?.CountDocument(document.TokenCount, document.Text.Length);
         return document;
     }
+
+    /// <summary>
+    /// Runs a group of documents stage by stage: each stage over every document before the next stage, so a stage's model
+    /// stays in the processor caches (one document at a time, the stages' models evict each other after every article and
+    /// the pipeline runs at about 60 % of this speed). The result is the same as <see cref="Process(Document)"/> on each.
+    /// </summary>
+    public void Process(IReadOnlyList<Document> documents, StageTimings? timings = null)
+    {
+        foreach (var stage in _stages)
+        {
+            long t0 = timings is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
+            foreach (var document in documents)
+            {
+                stage.Process(document);
+                document.Layers.Add(stage.Name);
+            }
+            if (timings is not null) timings.Add(stage.Name, System.Diagnostics.Stopwatch.GetTimestamp() - t0);
+        }
+        if (timings is not null)
+            foreach (var document in documents) timings.CountDocument(document.TokenCount, document.Text.Length);
+    }
 }
 
 /// <summary>Time spent per stage over the documents a caller runs through a pipeline (one caller thread; not shared).</summary>

@@ -47,6 +47,28 @@ public sealed class PipelineTests
         Assert.All(timings.Stages, s => Assert.True(s.Ticks >= 0));
     }
 
+    private sealed class LoggingStage(string name, List<string> log) : IStage
+    {
+        public string Name => name;
+        public IReadOnlyList<string> Requires => [];
+        public IReadOnlyList<string> Produces => [];
+        public void Process(Document document) => log.Add(name + ":" + document.Text);
+    }
+
+    [Fact]
+    public void Processing_a_group_runs_each_stage_over_every_document_before_the_next_stage()
+    {
+        var log = new List<string>();
+        var pipeline = new PipelineBuilder().Add(new LoggingStage("a", log)).Add(new LoggingStage("b", log)).Build();
+        var docs = new[] { new Document("x"), new Document("y") };
+        var timings = new StageTimings();
+        pipeline.Process(docs, timings);
+        Assert.Equal(["a:x", "a:y", "b:x", "b:y"], log);
+        Assert.All(docs, d => Assert.Equal(["a", "b"], d.Layers));
+        Assert.Equal(2, timings.Documents);
+        Assert.Equal(["a", "b"], timings.Stages.Select(s => s.Stage));
+    }
+
     [Fact]
     public void AddToken_rejects_offsets_outside_the_text()
     {

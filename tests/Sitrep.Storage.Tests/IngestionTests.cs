@@ -222,7 +222,9 @@ public sealed class IngestionTests : IDisposable
         var db = Path.Combine(_dir, "resume.db");
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         var gate = new CountingStage(after: 10, then: cts.Cancel);
-        var (store, first) = await IngestAsync(db, [Path.Combine(_dir, "many")], Light(gate), new IngestSettings { Workers = 2, BatchSize = 3 }, cts.Token);
+        // Groups of two: a cancelled worker drops the group it is extracting (not written, so the rerun redoes it)
+        // and keeps the groups it finished.
+        var (store, first) = await IngestAsync(db, [Path.Combine(_dir, "many")], Light(gate), new IngestSettings { Workers = 2, BatchSize = 3, ExtractBatch = 2 }, cts.Token);
         Assert.True(first.Cancelled);
         Assert.InRange(first.Added, 1, 39);
         var stats = await store.StatsAsync(null, Ct);
@@ -245,6 +247,29 @@ public sealed class IngestionTests : IDisposable
         await using var _ = store;
         Assert.Equal(1, summary.Added);
         Assert.Equal("no such file or directory", Assert.Single(summary.Errors).Reason);
+    }
+
+    [Theory]
+    [InlineData(4, "A A A A B B B B")]
+    [InlineData(1, "A B A B A B A B")]
+    public async Task A_worker_runs_each_stage_over_its_group_of_documents_before_the_next_stage(int group, string expected)
+    {
+        // One input holding four articles, so the group does not depend on how fast the inputs reach the worker.
+        Write($"group{group}/four.jsonl", string.Join('\n', Enumerable.Range(1, 4).Select(i => $"{{\"title\":\"T{i}\",\"text\":{System.Text.Json.JsonSerializer.Serialize(Story(i))}}}")));
+        var log = new List<string>();
+        var (store, summary) = await IngestAsync(Path.Combine(_dir, $"group{group}.db"), [Path.Combine(_dir, $"group{group}")],
+            Light(new LoggingStage("A", log), new LoggingStage("B", log)), new IngestSettings { Workers = 1, ExtractBatch = group });
+        await using var _ = store;
+        Assert.Equal(4, summary.Added);
+        Assert.Equal(expected, string.Join(' ', log));
+    }
+
+    private sealed class LoggingStage(string name, List<string> log) : IStage
+    {
+        public string Name => name;
+        public IReadOnlyList<string> Requires => [];
+        public IReadOnlyList<string> Produces => [];
+        public void Process(Document document) { lock (log) log.Add(name); }
     }
 
     private sealed class CountingStage(int after = int.MaxValue, Action? then = null) : IStage

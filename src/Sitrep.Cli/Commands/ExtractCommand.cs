@@ -37,7 +37,7 @@ public static class ExtractCommand
                 {
                     foreach (var result in reader.ReadFile(path))
                     {
-                        if (result.Document is { } doc) documents.Add(pipeline.Process(doc, timings));
+                        if (result.Document is { } doc) documents.Add(doc);
                         else { Console.Error.WriteLine($"sitrep: {result.Error!.Message}"); failures++; }
                     }
                 }
@@ -47,6 +47,9 @@ public static class ExtractCommand
                     failures++;
                 }
             }
+            // Stage by stage over groups of documents (Pipeline.Process on a list): the same output, faster over many files.
+            for (int i = 0; i < documents.Count; i += ExtractGroup)
+                pipeline.Process(documents.GetRange(i, Math.Min(ExtractGroup, documents.Count - i)), timings);
             Write(documents, parse.GetValue(format), parse.GetValue(tokens));
             if (timings is not null) PrintProfile(timings);
             return failures > 0 ? CliRunner.InputError : CliRunner.Ok;
@@ -54,10 +57,12 @@ public static class ExtractCommand
         return command;
     }
 
+    private const int ExtractGroup = 32;
+
     private static void PrintProfile(StageTimings timings)
     {
         double total = Math.Max(1e-9, timings.Total.TotalMilliseconds);
-        Console.Error.WriteLine($"{timings.Documents} documents, {timings.Tokens:N0} tokens, {timings.Characters:N0} characters, {total:N1} ms in the pipeline ({timings.Documents / (total / 1000):N1} documents/s, {timings.Tokens / (total / 1000):N0} tokens/s, first document includes warm-up)");
+        Console.Error.WriteLine($"{timings.Documents} documents, {timings.Tokens:N0} tokens, {timings.Characters:N0} characters, {total:N1} ms in the pipeline ({timings.Documents / (total / 1000):N1} documents/s, {timings.Tokens / (total / 1000):N0} tokens/s, the first group of 32 documents includes warm-up)");
         foreach (var (stage, ticks) in timings.Stages)
         {
             double ms = System.Diagnostics.Stopwatch.GetElapsedTime(0, ticks).TotalMilliseconds;

@@ -16,8 +16,14 @@ public sealed record IngestSettings
     public int BatchSize { get; init; } = 64;
     /// <summary>A batch is written at least this often, so a slow stream of documents still lands.</summary>
     public TimeSpan FlushInterval { get; init; } = TimeSpan.FromSeconds(1);
-    /// <summary>Per-document extraction time limit, checked after every pipeline stage; null for none.</summary>
+    /// <summary>Per-document extraction time limit (the time the stages spent on it), checked after every stage; null for none.</summary>
     public TimeSpan? DocumentTimeout { get; init; } = TimeSpan.FromSeconds(60);
+    /// <summary>
+    /// Documents a worker extracts together, stage by stage: each stage runs over the whole group before the next, so its
+    /// model stays in the processor caches instead of being evicted by the other stages' models after every article.
+    /// 1 = one document at a time through all stages.
+    /// </summary>
+    public int ExtractBatch { get; init; } = 32;
     /// <summary>What the run records as its arguments.</summary>
     public string Arguments { get; init; } = "";
 }
@@ -73,6 +79,7 @@ public sealed class BatchIngestor
         _settings = settings ?? new IngestSettings();
         if (_settings.Workers < 1) throw new ArgumentOutOfRangeException(nameof(settings), "Workers must be at least 1");
         if (_settings.BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(settings), "BatchSize must be at least 1");
+        if (_settings.ExtractBatch < 1) throw new ArgumentOutOfRangeException(nameof(settings), "ExtractBatch must be at least 1");
     }
 
     public IngestCounters Counters { get; } = new();
@@ -115,7 +122,7 @@ public sealed class BatchIngestor
         Interlocked.Exchange(ref Counters._totalInputs, files.Count + missing.Count);
         long runId = await _store.BeginRunAsync(_settings.Arguments, CancellationToken.None).ConfigureAwait(false);
 
-        var work = Channel.CreateBounded<WorkItem>(new BoundedChannelOptions(_settings.Workers * 4) { SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
+        var work = Channel.CreateBounded<WorkItem>(new BoundedChannelOptions(_settings.Workers * Math.Max(4, _settings.ExtractBatch)) { SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
         var results = Channel.CreateBounded<Message>(new BoundedChannelOptions(Math.Max(_settings.BatchSize * 2, 16)) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
         var errors = new ConcurrentQueue<IngestError>();
         var inFlight = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
@@ -238,79 +245,137 @@ public sealed class BatchIngestor
         await work.WriteAsync(new WorkItem(article, hash), ct).ConfigureAwait(false);
     }
 
+    /// <summary>A document read from an input, waiting for extraction; <see cref="Error"/> set when it failed.</summary>
+    private sealed class Pending(Document document, string hash, string label)
+    {
+        public Document Document { get; } = document;
+        public string Hash { get; } = hash;
+        public string Label { get; } = label;
+        public long Ticks;
+        public string? Error;
+    }
+
+    /// <summary>One input taken by a worker: its messages in order (read failures and pending documents) and whether it failed.</summary>
+    private sealed class Taken(WorkItem item)
+    {
+        public WorkItem Item { get; } = item;
+        public List<object> Outputs { get; } = [];
+        /// <summary>Documents read from the input, including texts already stored.</summary>
+        public int Documents;
+        public bool Failed;
+    }
+
     private async Task WorkAsync(ChannelReader<WorkItem> work, ChannelWriter<Message> results, ConcurrentDictionary<string, byte> inFlight, CancellationToken ct)
     {
-        await foreach (var item in work.ReadAllAsync(ct).ConfigureAwait(false))
+        var taken = new List<Taken>();
+        var pending = new List<Pending>();
+        while (await work.WaitToReadAsync(ct).ConfigureAwait(false))
         {
-            var source = item.Article.Source;
-            IReadOnlyList<ReadResult> read;
-            try { read = item.Article.Read(_reader); }
-            catch (SitrepInputException e)
+            // Take the inputs waiting now, up to a group of documents, and extract the group stage by stage. A worker
+            // takes at most its share of the queue, so the last inputs of a run are spread over all the workers.
+            int share = work.CanCount ? Math.Max(1, (work.Count + _settings.Workers - 1) / _settings.Workers) : int.MaxValue;
+            while (pending.Count < _settings.ExtractBatch && taken.Count < share && work.TryRead(out var item))
             {
-                await results.WriteAsync(new Failure(e.File ?? source, e.Reason), CancellationToken.None).ConfigureAwait(false);
+                var t = new Taken(item);
+                taken.Add(t);
+                await ReadAsync(t, pending, inFlight, ct).ConfigureAwait(false);
+            }
+            for (int i = 0; i < pending.Count; i += _settings.ExtractBatch)
+                Extract(pending.GetRange(i, Math.Min(_settings.ExtractBatch, pending.Count - i)), ct);
+            foreach (var t in taken)
+            {
+                foreach (var output in t.Outputs)
+                {
+                    if (output is Failure f) { await results.WriteAsync(f, CancellationToken.None).ConfigureAwait(false); continue; }
+                    var p = (Pending)output;
+                    if (p.Error is { } reason)
+                    {
+                        t.Failed = true;
+                        inFlight.TryRemove(p.Hash, out _);
+                        await results.WriteAsync(new Failure(p.Label, reason), CancellationToken.None).ConfigureAwait(false);
+                        continue;
+                    }
+                    var input = new DocumentInput(p.Document) { ContentHash = p.Hash, Signature = NearDuplicates.Signature(p.Document.Text) };
+                    Interlocked.Increment(ref Counters._documents);
+                    await results.WriteAsync(new DocumentMessage(input, p.Label), CancellationToken.None).ConfigureAwait(false);
+                }
+                // Only a fully successful input is remembered as done: one with failures is retried by the next run.
+                if (!t.Failed)
+                    await results.WriteAsync(new SourceDone(new SourceRecord(t.Item.Hash, t.Item.Article.Source, t.Documents)), CancellationToken.None).ConfigureAwait(false);
+            }
+            taken.Clear();
+            pending.Clear();
+        }
+    }
+
+    /// <summary>Reads one input into documents to extract (texts already stored or in flight are skipped) and failures.</summary>
+    private async Task ReadAsync(Taken t, List<Pending> pending, ConcurrentDictionary<string, byte> inFlight, CancellationToken ct)
+    {
+        var source = t.Item.Article.Source;
+        IReadOnlyList<ReadResult> read;
+        try { read = t.Item.Article.Read(_reader); }
+        catch (SitrepInputException e)
+        {
+            t.Outputs.Add(new Failure(e.File ?? source, e.Reason));
+            t.Failed = true;
+            return;
+        }
+        foreach (var r in read)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (r.Document is not { } doc)
+            {
+                t.Failed = true;
+                var e = r.Error!;
+                t.Outputs.Add(new Failure(e.LineNumber is { } l ? $"{e.File ?? source}:{l}" : e.File ?? source, e.Reason));
                 continue;
             }
-            int failures = 0, documents = 0;
-            foreach (var r in read)
+            t.Documents++;
+            string hash = ContentHash.Of(doc.Text);
+            // Same text stored already (or being extracted by another worker): skip the extraction entirely.
+            if (!inFlight.TryAdd(hash, 0) || await _store.FindDocumentAsync(hash, ct).ConfigureAwait(false) is not null)
             {
-                ct.ThrowIfCancellationRequested();
-                if (r.Document is not { } doc)
-                {
-                    failures++;
-                    var e = r.Error!;
-                    await results.WriteAsync(new Failure(e.LineNumber is { } l ? $"{e.File ?? source}:{l}" : e.File ?? source, e.Reason), CancellationToken.None).ConfigureAwait(false);
-                    continue;
-                }
-                documents++;
-                string hash = ContentHash.Of(doc.Text);
-                // Same text stored already (or being extracted by another worker): skip the extraction entirely.
-                if (!inFlight.TryAdd(hash, 0) || await _store.FindDocumentAsync(hash, ct).ConfigureAwait(false) is not null)
-                {
-                    Interlocked.Increment(ref Counters._duplicates);
-                    continue;
-                }
-                string label = DocumentLabel(doc, source);
-                try
-                {
-                    Extract(doc, label);
-                }
-                catch (SitrepInputException e)
-                {
-                    failures++;
-                    inFlight.TryRemove(hash, out _);
-                    await results.WriteAsync(new Failure(label, e.Reason), CancellationToken.None).ConfigureAwait(false);
-                    continue;
-                }
-                catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
-                {
-                    // A stage bug must not stop the batch: record it with its type so it can be reported and fixed.
-                    failures++;
-                    inFlight.TryRemove(hash, out _);
-                    await results.WriteAsync(new Failure(label, $"extraction failed: {e.GetType().Name}: {e.Message}"), CancellationToken.None).ConfigureAwait(false);
-                    continue;
-                }
-                var input = new DocumentInput(doc) { ContentHash = hash, Signature = NearDuplicates.Signature(doc.Text) };
-                Interlocked.Increment(ref Counters._documents);
-                await results.WriteAsync(new DocumentMessage(input, label), CancellationToken.None).ConfigureAwait(false);
+                Interlocked.Increment(ref Counters._duplicates);
+                continue;
             }
-            // Only a fully successful input is remembered as done: one with failures is retried by the next run.
-            if (failures == 0)
-                await results.WriteAsync(new SourceDone(new SourceRecord(item.Hash, source, documents)), CancellationToken.None).ConfigureAwait(false);
+            var p = new Pending(doc, hash, DocumentLabel(doc, source));
+            t.Outputs.Add(p);
+            pending.Add(p);
         }
     }
 
     private static string DocumentLabel(Document doc, string source) => doc.Metadata.Source is { Length: > 0 } s ? s : source;
 
-    private void Extract(Document doc, string label)
+    /// <summary>
+    /// Runs the pipeline over a group of documents, stage by stage. A document whose stage throws, or whose stages have
+    /// taken longer than the per-document limit, gets its error and skips the remaining stages; the others go on.
+    /// </summary>
+    private void Extract(List<Pending> group, CancellationToken ct)
     {
-        long start = Stopwatch.GetTimestamp();
         var limit = _settings.DocumentTimeout;
         foreach (var stage in _pipeline.Value.Stages)
         {
-            stage.Process(doc);
-            doc.Layers.Add(stage.Name);
-            if (limit is { } l && Stopwatch.GetElapsedTime(start) > l)
-                throw new SitrepInputException(label, $"exceeded the per-document time limit of {l.TotalSeconds:0.#} s (in stage {stage.Name})");
+            ct.ThrowIfCancellationRequested();
+            foreach (var p in group)
+            {
+                if (p.Error is not null) continue;
+                long t0 = Stopwatch.GetTimestamp();
+                try
+                {
+                    stage.Process(p.Document);
+                    p.Document.Layers.Add(stage.Name);
+                }
+                catch (SitrepInputException e) { p.Error = e.Reason; continue; }
+                catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+                {
+                    // A stage bug must not stop the batch: record it with its type so it can be reported and fixed.
+                    p.Error = $"extraction failed: {e.GetType().Name}: {e.Message}";
+                    continue;
+                }
+                p.Ticks += Stopwatch.GetTimestamp() - t0;
+                if (limit is { } l && Stopwatch.GetElapsedTime(0, p.Ticks) > l)
+                    p.Error = $"exceeded the per-document time limit of {l.TotalSeconds:0.#} s (in stage {stage.Name})";
+            }
         }
     }
 
