@@ -148,6 +148,7 @@ public sealed class EntityRecognizer : IStage
             }
         }
         int id = document.Entities.Count;
+        var found = new List<(int First, int End, int Type)>();
         try
         {
             foreach (var s in document.Sentences)
@@ -173,19 +174,21 @@ public sealed class EntityRecognizer : IStage
                     if (k == 0) continue;
                     int pos = (k - 1) & 3;
                     if (pos == 0 || pos == 3) start = i;
-                    if (pos == 2 || pos == 3)
-                    {
-                        int a = span[start].Start, b = span[i].End;
-                        string text = document.Text.Substring(a, b - a);
-                        document.Entities.Add(new Entity
-                        {
-                            Id = "e" + (++id).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                            Type = ToEntityType(Types[(k - 1) >> 2]),
-                            Name = text,
-                            Mentions = [new Mention(a, b, text)],
-                        });
-                    }
+                    if (pos == 2 || pos == 3) found.Add((s.TokenStart + start, s.TokenStart + i + 1, (k - 1) >> 2));
                 }
+            }
+            Propagate(document, found);
+            foreach (var (first, end, type) in found)
+            {
+                int a = tokens[first].Start, b = tokens[end - 1].End;
+                string text = document.Text.Substring(a, b - a);
+                document.Entities.Add(new Entity
+                {
+                    Id = "e" + (++id).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    Type = ToEntityType(Types[type]),
+                    Name = text,
+                    Mentions = [new Mention(a, b, text)],
+                });
             }
         }
         finally
@@ -196,6 +199,64 @@ public sealed class EntityRecognizer : IStage
             ArrayPool<int>.Shared.Return(marks);
         }
     }
+
+    /// <summary>
+    /// Label consistency within a document (as in Krishnan and Manning 2006, here as a rule after decoding): a name the
+    /// recognizer tagged somewhere (capitalized, with one type in the document), and the surname of a tagged full name,
+    /// are also names where the same words stand untagged elsewhere in the document, unless they are part of a longer
+    /// capitalized run. UNER EWT dev F1 0.7385 → 0.7445, news dev 0.6813 → 0.6902. Spans are token index ranges.
+    /// </summary>
+    internal static void Propagate(Document document, List<(int First, int End, int Type)> found)
+    {
+        if (found.Count == 0) return;
+        var tokens = document.Tokens;
+        var text = document.Text;
+        var types = new Dictionary<string, int>(StringComparer.Ordinal);  // name -> type, or -1 when tagged with two types
+        int longest = 0;
+        foreach (var (first, end, type) in found)
+        {
+            string name = text[tokens[first].Start..tokens[end - 1].End];
+            if (name.Length == 0 || !char.IsUpper(name[0])) continue;
+            types[name] = types.TryGetValue(name, out int t) && t != type ? -1 : type;
+            longest = Math.Max(longest, end - first);
+            // "Ashton Carter" … "Carter said": the surname of a full name is that person too.
+            if (Types[type] == "PER" && end - first >= 2)
+            {
+                string last = text[tokens[end - 1].Start..tokens[end - 1].End];
+                if (last.Length > 1 && char.IsUpper(last[0]) && !types.ContainsKey(last)) types[last] = type;
+            }
+        }
+        if (types.Count == 0) return;
+        var tagged = new bool[tokens.Length];
+        foreach (var (first, end, _) in found) for (int i = first; i < end; i++) tagged[i] = true;
+        var added = new List<(int First, int End, int Type)>();
+        foreach (var s in document.Sentences)
+            for (int i = s.TokenStart; i < s.TokenEnd; i++)
+            {
+                if (tagged[i] || !char.IsUpper(text[tokens[i].Start])) continue;
+                // Longest known name starting here, over untagged words of this sentence only.
+                for (int n = Math.Min(longest, s.TokenEnd - i); n >= 1; n--)
+                {
+                    bool free = true;
+                    for (int j = i; j < i + n && free; j++) free = !tagged[j];
+                    if (!free) continue;
+                    // Not part of a longer capitalized run ("Google" inside "Google Maps").
+                    if (i + n < s.TokenEnd && IsCapitalized(text, tokens[i + n])) continue;
+                    if (i > s.TokenStart && IsCapitalized(text, tokens[i - 1]) && (tokens[i - 1].Flags & TokenFlags.SentenceStart) == 0) continue;
+                    string name = text[tokens[i].Start..tokens[i + n - 1].End];
+                    if (!types.TryGetValue(name, out int type) || type < 0) continue;
+                    added.Add((i, i + n, type));
+                    for (int j = i; j < i + n; j++) tagged[j] = true;
+                    i += n - 1;
+                    break;
+                }
+            }
+        if (added.Count == 0) return;
+        found.AddRange(added);
+        found.Sort();
+    }
+
+    private static bool IsCapitalized(string text, in TokenData t) => t.Length > 0 && char.IsUpper(text[t.Start]);
 
     /// <summary>
     /// Tags one sentence given as words; <paramref name="memory"/> carries the document memory across sentences. The

@@ -221,3 +221,29 @@ public sealed class NerTrainingTests
         return w;
     }
 }
+
+public sealed class NerConsistencyTests
+{
+    [Fact]
+    public void A_tagged_name_and_the_surname_of_a_full_name_are_names_elsewhere_in_the_document_but_not_inside_longer_names()
+    {
+        string[] lines = ["Ashton Carter met Google staff .", "Later Google and Carter spoke .", "Google Maps was down ."];
+        var doc = new Document(string.Join('\n', lines));
+        int offset = 0;
+        foreach (var line in lines)
+        {
+            int first = doc.TokenCount;
+            foreach (var word in line.Split(' '))
+            {
+                int at = doc.Text.IndexOf(word, offset, StringComparison.Ordinal);
+                doc.AddToken(new TokenData(at, word.Length, TokenKind.Word, doc.TokenCount == first ? TokenFlags.SentenceStart : TokenFlags.None));
+                offset = at + word.Length;
+            }
+            doc.AddSentence(new Sentence(doc.Tokens[first].Start, offset, first, doc.TokenCount));
+        }
+        int org = Array.IndexOf(EntityRecognizer.Types, "ORG"), per = Array.IndexOf(EntityRecognizer.Types, "PER");
+        var found = new List<(int First, int End, int Type)> { (0, 2, per), (3, 4, org) };
+        EntityRecognizer.Propagate(doc, found);
+        Assert.Equal([(0, 2, per), (3, 4, org), (7, 8, org), (9, 10, per)], found);
+    }
+}
