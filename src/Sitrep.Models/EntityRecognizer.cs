@@ -227,6 +227,7 @@ public sealed class EntityRecognizer : IStage
             }
         }
         if (types.Count == 0) return;
+        var lookup = types.GetAlternateLookup<ReadOnlySpan<char>>();
         var tagged = new bool[tokens.Length];
         foreach (var (first, end, _) in found) for (int i = first; i < end; i++) tagged[i] = true;
         var added = new List<(int First, int End, int Type)>();
@@ -243,8 +244,8 @@ public sealed class EntityRecognizer : IStage
                     // Not part of a longer capitalized run ("Google" inside "Google Maps").
                     if (i + n < s.TokenEnd && IsCapitalized(text, tokens[i + n])) continue;
                     if (i > s.TokenStart && IsCapitalized(text, tokens[i - 1]) && (tokens[i - 1].Flags & TokenFlags.SentenceStart) == 0) continue;
-                    string name = text[tokens[i].Start..tokens[i + n - 1].End];
-                    if (!types.TryGetValue(name, out int type) || type < 0) continue;
+                    var name = text.AsSpan(tokens[i].Start, tokens[i + n - 1].End - tokens[i].Start);
+                    if (!lookup.TryGetValue(name, out int type) || type < 0) continue;
                     added.Add((i, i + n, type));
                     for (int j = i; j < i + n; j++) tagged[j] = true;
                     i += n - 1;
