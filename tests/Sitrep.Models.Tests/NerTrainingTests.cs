@@ -227,7 +227,7 @@ public sealed class NerConsistencyTests
     [Fact]
     public void A_tagged_name_and_the_surname_of_a_full_name_are_names_elsewhere_in_the_document_but_not_inside_longer_names()
     {
-        string[] lines = ["Ashton Carter met Google staff .", "Later Google and Carter spoke .", "Google Maps was down ."];
+        string[] lines = ["Ashton Carter met Google staff .", "Later Google and Carter spoke .", "Google Maps was down .", "i love google ."];
         var doc = new Document(string.Join('\n', lines));
         int offset = 0;
         foreach (var line in lines)
@@ -244,6 +244,22 @@ public sealed class NerConsistencyTests
         int org = Array.IndexOf(EntityRecognizer.Types, "ORG"), per = Array.IndexOf(EntityRecognizer.Types, "PER");
         var found = new List<(int First, int End, int Type)> { (0, 2, per), (3, 4, org) };
         EntityRecognizer.Propagate(doc, found);
-        Assert.Equal([(0, 2, per), (3, 4, org), (7, 8, org), (9, 10, per)], found);
+        Assert.Equal([(0, 2, per), (3, 4, org), (7, 8, org), (9, 10, per), (19, 20, org)], found);
+    }
+
+    [Fact]
+    public void A_name_tagged_with_two_types_takes_the_type_of_most_of_its_mentions()
+    {
+        var doc = new Document("Burger King . Burger King . Burger King .");
+        for (int i = 0; i < 9; i++)
+        {
+            int at = new[] { 0, 7, 12, 14, 21, 26, 28, 35, 40 }[i];
+            doc.AddToken(new TokenData(at, i % 3 == 2 ? 1 : i % 3 == 0 ? 6 : 4, TokenKind.Word, i % 3 == 0 ? TokenFlags.SentenceStart : TokenFlags.None));
+            if (i % 3 == 2) doc.AddSentence(new Sentence(doc.Tokens[i - 2].Start, at + 1, i - 2, i + 1));
+        }
+        int loc = Array.IndexOf(EntityRecognizer.Types, "LOC"), per = Array.IndexOf(EntityRecognizer.Types, "PER");
+        var found = new List<(int First, int End, int Type)> { (0, 2, per), (3, 5, loc), (6, 8, loc) };
+        EntityRecognizer.Propagate(doc, found);
+        Assert.Equal([(0, 2, loc), (3, 5, loc), (6, 8, loc)], found);
     }
 }
