@@ -23,6 +23,31 @@ public sealed class StoreCommandTests : IDisposable
     private string Db(string name = "sitrep.db") => Path.Combine(_dir, name);
 
     [Fact]
+    public async Task A_query_on_a_store_of_an_older_schema_migrates_it_and_answers()
+    {
+        var db = Db("old.db");
+        Assert.Equal(0, SitrepProcess.Run("ingest", "samples", "--db", db).ExitCode);
+        var before = SitrepProcess.Run("events", "--place", "Mosul", "--db", db);
+        // Back to schema 1, as an earlier sitrep wrote it: no event_points table, the old lat/lon index.
+        using (var c = new SqliteConnection("Data Source=" + db))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "DROP TABLE event_points; DROP INDEX event_clusters_latlon; CREATE INDEX event_clusters_latlon ON event_clusters (lat, lon); "
+                + "UPDATE sitrep_meta SET value = '1' WHERE key = 'schema_version'";
+            cmd.ExecuteNonQuery();
+        }
+        SqliteConnection.ClearAllPools();
+        var after = SitrepProcess.Run("events", "--place", "Mosul", "--db", db);
+        Assert.True(after.ExitCode == 0, after.Stderr);
+        Assert.Equal(before.Stdout, after.Stdout);
+        SqliteConnection.ClearAllPools();
+        // Migrated: a read-only open (which refuses an older schema) now succeeds.
+        await using var current = await StoreFactory.OpenAsync(db, new StoreOptions { ReadOnly = true }, Ct);
+        Assert.Equal(2, (await current.StatsAsync(null, Ct)).Documents);
+    }
+
+    [Fact]
     public void Ingest_samples_then_events_in_Mosul_works_and_a_second_ingest_skips_everything()
     {
         var db = Db();

@@ -17,12 +17,22 @@ public static class DbOption
 
     /// <summary>
     /// Opens a store for reading: an existing SQLite file read-only (so a read-only file or one another process is
-    /// writing can be queried); a missing one is created empty, so queries on a fresh clone print an empty result.
+    /// writing can be queried); a missing one is created empty, so queries on a fresh clone print an empty result. A file
+    /// of an older schema (written by an earlier sitrep) is opened for writing once, which migrates it; when that is not
+    /// possible (a read-only file) the read-only open's message stands.
     /// </summary>
     public static IStore OpenForQuery(string? db)
     {
         var spec = StoreFactory.Resolve(db);
         bool existingFile = !StoreFactory.IsPostgres(spec) && File.Exists(spec.StartsWith("sqlite:", StringComparison.OrdinalIgnoreCase) ? spec[7..] : spec);
-        return Open(db, new StoreOptions { ReadOnly = existingFile });
+        try
+        {
+            return Open(db, new StoreOptions { ReadOnly = existingFile });
+        }
+        catch (StoreException older) when (older.OlderSchema)
+        {
+            try { return Open(db); }
+            catch (StoreException) { throw older; }
+        }
     }
 }

@@ -62,7 +62,7 @@ public sealed class SqliteStore : SqlStore
             if (v > Schema.Version)
                 throw new StoreException($"{Description}: the database has schema version {v}, newer than this sitrep knows ({Schema.Version}); use a newer sitrep");
             if (v < Schema.Version)
-                throw new StoreException($"{Description}: the database has schema version {v}; open it for writing once (sitrep ingest) to migrate it to {Schema.Version}");
+                throw new StoreException($"{Description}: the database has schema version {v}; open it for writing once (sitrep ingest) to migrate it to {Schema.Version}") { OlderSchema = true };
         }).ConfigureAwait(false);
     }
 
