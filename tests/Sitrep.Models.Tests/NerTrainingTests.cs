@@ -248,6 +248,29 @@ public sealed class NerConsistencyTests
     }
 
     [Fact]
+    public void An_acronym_defined_after_a_tagged_organisation_is_that_organisation_there_and_later()
+    {
+        string[] lines = ["The Islamic State in Iraq and Syria ( ISIS ) held Raqqa .", "ISIS fighters fled ."];
+        var doc = new Document(string.Join('\n', lines));
+        int offset = 0;
+        foreach (var line in lines)
+        {
+            int first = doc.TokenCount;
+            foreach (var word in line.Split(' '))
+            {
+                int at = doc.Text.IndexOf(word, offset, StringComparison.Ordinal);
+                doc.AddToken(new TokenData(at, word.Length, TokenKind.Word, doc.TokenCount == first ? TokenFlags.SentenceStart : TokenFlags.None));
+                offset = at + word.Length;
+            }
+            doc.AddSentence(new Sentence(doc.Tokens[first].Start, offset, first, doc.TokenCount));
+        }
+        int org = Array.IndexOf(EntityRecognizer.Types, "ORG"), loc = Array.IndexOf(EntityRecognizer.Types, "LOC");
+        var found = new List<(int First, int End, int Type)> { (1, 7, org), (11, 12, loc) };
+        EntityRecognizer.Propagate(doc, found);
+        Assert.Equal([(1, 7, org), (8, 9, org), (11, 12, loc), (13, 14, org)], found);
+    }
+
+    [Fact]
     public void A_name_tagged_with_two_types_takes_the_type_of_most_of_its_mentions()
     {
         var doc = new Document("Burger King . Burger King . Burger King .");
