@@ -214,78 +214,59 @@ public sealed class EntityRecognizer : IStage
         if (found.Count == 0) return;
         var tokens = document.Tokens;
         var text = document.Text;
-        var types = new Dictionary<string, int>(StringComparer.Ordinal);  // name -> type, or -1 when tagged with two types
+        var names = new string[found.Count];
         var votes = new Dictionary<string, int[]>(StringComparer.Ordinal);
         int longest = 0;
-        foreach (var (first, end, type) in found)
+        for (int f = 0; f < found.Count; f++)
         {
-            string name = text[tokens[first].Start..tokens[end - 1].End];
-            if (name.Length == 0 || !char.IsUpper(name[0])) continue;
-            types[name] = types.TryGetValue(name, out int t) && t != type ? -1 : type;
-            if (!votes.TryGetValue(name, out var v)) votes[name] = v = new int[Types.Length];
+            var (first, end, type) = found[f];
+            names[f] = text[tokens[first].Start..tokens[end - 1].End];
+            if (names[f].Length == 0 || !char.IsUpper(names[f][0])) continue;
+            if (!votes.TryGetValue(names[f], out var v)) votes[names[f]] = v = new int[Types.Length];
             v[type]++;
             longest = Math.Max(longest, end - first);
+        }
+        if (votes.Count == 0) return;
+        // name -> the type most of its mentions have, or -1 when two types tie.
+        var types = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (name, v) in votes)
+        {
+            int best = 0;
+            for (int k = 1; k < v.Length; k++) if (v[k] > v[best]) best = k;
+            bool strict = true;
+            for (int k = 0; k < v.Length; k++) if (k != best && v[k] >= v[best]) strict = false;
+            types[name] = strict ? best : -1;
+        }
+        for (int f = 0; f < found.Count; f++)
+        {
+            var (first, end, type) = found[f];
+            if (types.TryGetValue(names[f], out int t) && t >= 0 && t != type) found[f] = (first, end, t);
             // "Ashton Carter" … "Carter said": the surname of a full name is that person too.
             if (Types[type] == "PER" && end - first >= 2)
             {
                 string last = text[tokens[end - 1].Start..tokens[end - 1].End];
-                if (last.Length > 1 && char.IsUpper(last[0]) && !types.ContainsKey(last)) types[last] = type;
+                if (last.Length > 1 && char.IsUpper(last[0])) types.TryAdd(last, type);
             }
             // "the Islamic State in Iraq and Syria (ISIS)": an acronym defined right after a name is that name.
             if (Types[type] != "PER" && end + 2 < tokens.Length
                 && text.AsSpan(tokens[end].Start, tokens[end].Length) is "(" && text.AsSpan(tokens[end + 2].Start, tokens[end + 2].Length) is ")"
-                && text.Substring(tokens[end + 1].Start, tokens[end + 1].Length) is var acronym && IsAcronymOf(acronym, text, tokens.Slice(first, end - first))
-                && !types.ContainsKey(acronym))
-                types[acronym] = type;
-        }
-        if (types.Count == 0) return;
-        // A name tagged with several types takes the type most of its mentions have (all of them, when one type leads).
-        {
-            foreach (var (name, v) in votes)
-            {
-                int best = 0;
-                for (int k = 1; k < v.Length; k++) if (v[k] > v[best]) best = k;
-                bool strict = true;
-                for (int k = 0; k < v.Length; k++) if (k != best && v[k] >= v[best]) strict = false;
-                if (strict) types[name] = best;
-            }
-            for (int f = 0; f < found.Count; f++)
-            {
-                var (first, end, type) = found[f];
-                string name = text[tokens[first].Start..tokens[end - 1].End];
-                if (types.TryGetValue(name, out int t) && t >= 0 && t != type) found[f] = (first, end, t);
-            }
+                && text.Substring(tokens[end + 1].Start, tokens[end + 1].Length) is var acronym && IsAcronymOf(acronym, text, tokens.Slice(first, end - first)))
+                types.TryAdd(acronym, type);
         }
         var lookup = types.GetAlternateLookup<ReadOnlySpan<char>>();
-        var tagged = new bool[tokens.Length];
-        foreach (var (first, end, _) in found) for (int i = first; i < end; i++) tagged[i] = true;
-        var added = new List<(int First, int End, int Type)>();
         // In a sentence written all in lower case ("went to del frisco 's again"), names of four letters or more match whatever their case.
         var lowered = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, t) in types) if (name.Length >= 4) lowered[name] = lowered.TryGetValue(name, out int o) && o != t ? -1 : t;
         var lowerLookup = lowered.GetAlternateLookup<ReadOnlySpan<char>>();
+        var tagged = new bool[tokens.Length];
+        foreach (var (first, end, _) in found) for (int i = first; i < end; i++) tagged[i] = true;
+        var added = new List<(int First, int End, int Type)>();
         foreach (var s in document.Sentences)
         {
             bool allLower = !text.AsSpan(s.Start, s.End - s.Start).ContainsAnyInRange('A', 'Z');
             for (int i = s.TokenStart; i < s.TokenEnd; i++)
             {
-                if (allLower && !tagged[i])
-                {
-                    for (int n = Math.Min(longest, s.TokenEnd - i); n >= 1; n--)
-                    {
-                        bool free = true;
-                        for (int j = i; j < i + n && free; j++) free = !tagged[j];
-                        if (!free) continue;
-                        var lname = text.AsSpan(tokens[i].Start, tokens[i + n - 1].End - tokens[i].Start);
-                        if (!lowerLookup.TryGetValue(lname, out int lt) || lt < 0) continue;
-                        added.Add((i, i + n, lt));
-                        for (int j = i; j < i + n; j++) tagged[j] = true;
-                        i += n - 1;
-                        break;
-                    }
-                    continue;
-                }
-                if (tagged[i] || !char.IsUpper(text[tokens[i].Start])) continue;
+                if (tagged[i] || !allLower && !char.IsUpper(text[tokens[i].Start])) continue;
                 // Longest known name starting here, over untagged words of this sentence only.
                 for (int n = Math.Min(longest, s.TokenEnd - i); n >= 1; n--)
                 {
@@ -293,10 +274,10 @@ public sealed class EntityRecognizer : IStage
                     for (int j = i; j < i + n && free; j++) free = !tagged[j];
                     if (!free) continue;
                     // Not part of a longer capitalized run ("Google" inside "Google Maps").
-                    if (i + n < s.TokenEnd && IsCapitalized(text, tokens[i + n])) continue;
-                    if (i > s.TokenStart && IsCapitalized(text, tokens[i - 1]) && (tokens[i - 1].Flags & TokenFlags.SentenceStart) == 0) continue;
+                    if (!allLower && i + n < s.TokenEnd && IsCapitalized(text, tokens[i + n])) continue;
+                    if (!allLower && i > s.TokenStart && IsCapitalized(text, tokens[i - 1]) && (tokens[i - 1].Flags & TokenFlags.SentenceStart) == 0) continue;
                     var name = text.AsSpan(tokens[i].Start, tokens[i + n - 1].End - tokens[i].Start);
-                    if (!lookup.TryGetValue(name, out int type) || type < 0) continue;
+                    if (!(allLower ? lowerLookup : lookup).TryGetValue(name, out int type) || type < 0) continue;
                     added.Add((i, i + n, type));
                     for (int j = i; j < i + n; j++) tagged[j] = true;
                     i += n - 1;

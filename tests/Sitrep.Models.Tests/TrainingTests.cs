@@ -44,6 +44,30 @@ public sealed class TrainingTests
         finally { File.Delete(path); }
     }
 
+    /// <summary>Parses the first 20 dev sentences over their gold tags; words with the gold head and relation, and all words.</summary>
+    private static (int Ok, int Total) ParseDev(DependencyParser parser)
+    {
+        var sentences = Dev.GetRange(0, 20);
+        var doc = ConlluDocument.FromSentences(sentences);
+        int k = 0;
+        foreach (var s in sentences)
+            foreach (var w in s.Words) { doc.TokenAt(k).Pos = w.UposTag; doc.TokenAt(k).Tag = w.Xpos; k++; }
+        parser.Process(doc);
+        int ok = 0, total = 0;
+        k = 0;
+        foreach (var s in sentences)
+        {
+            int start = k;
+            foreach (var w in s.Words)
+            {
+                var t = doc[k++];
+                total++;
+                if (t.Head == (w.Head == 0 ? -1 : start + w.Head - 1) && t.Relation == w.Deprel) ok++;
+            }
+        }
+        return (ok, total);
+    }
+
     [Fact]
     public void Pos_training_is_deterministic_and_learns_the_toy_grammar()
     {
@@ -87,24 +111,7 @@ public sealed class TrainingTests
             // Greedy and beam decoding over the factored tables give full trees with the toy grammar's relations.
             foreach (var parser in new[] { loaded, loaded.WithBeamWidth(4) })
             {
-                var doc = ConlluDocument.FromSentences(Dev.GetRange(0, 20));
-                int k = 0;
-                foreach (var s in Dev.GetRange(0, 20))
-                    foreach (var w in s.Words) { doc.TokenAt(k).Pos = w.UposTag; doc.TokenAt(k).Tag = w.Xpos; k++; }
-                parser.Process(doc);
-                int ok = 0, total = 0;
-                k = 0;
-                foreach (var s in Dev.GetRange(0, 20))
-                {
-                    int start = k;
-                    foreach (var w in s.Words)
-                    {
-                        var t = doc[k++];
-                        int gold = w.Head == 0 ? -1 : start + w.Head - 1;
-                        total++;
-                        if (t.Head == gold && t.Relation == w.Deprel) ok++;
-                    }
-                }
+                var (ok, total) = ParseDev(parser);
                 Assert.True(ok > 0.97 * total, $"beam {parser.BeamWidth}: {ok}/{total}");
             }
         }
@@ -184,23 +191,7 @@ public sealed class TrainingTests
             var loaded = DependencyParser.Load(Path.Combine(dir, ModelLocator.ParserModelFile));
             Assert.Equal(DependencyParser.ClusterFeatureSetHash, loaded.Header!.FeatureSetHash);
             Assert.Equal(clusters.Count, loaded.Clusters!.Count);
-            var doc = ConlluDocument.FromSentences(Dev.GetRange(0, 20));
-            int k = 0;
-            foreach (var s in Dev.GetRange(0, 20))
-                foreach (var w in s.Words) { doc.TokenAt(k).Pos = w.UposTag; doc.TokenAt(k).Tag = w.Xpos; k++; }
-            loaded.Process(doc);
-            int ok = 0, total = 0;
-            k = 0;
-            foreach (var s in Dev.GetRange(0, 20))
-            {
-                int start = k;
-                foreach (var w in s.Words)
-                {
-                    var t = doc[k++];
-                    total++;
-                    if (t.Head == (w.Head == 0 ? -1 : start + w.Head - 1) && t.Relation == w.Deprel) ok++;
-                }
-            }
+            var (ok, total) = ParseDev(loaded);
             Assert.True(ok > 0.97 * total, $"{ok}/{total}");
 
             // A model without word classes still loads (its own feature set) and has no table.

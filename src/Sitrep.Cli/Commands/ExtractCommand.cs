@@ -62,7 +62,7 @@ public static class ExtractCommand
     private static void PrintProfile(StageTimings timings)
     {
         double total = Math.Max(1e-9, timings.Total.TotalMilliseconds);
-        Console.Error.WriteLine($"{timings.Documents} documents, {timings.Tokens:N0} tokens, {timings.Characters:N0} characters, {total:N1} ms in the pipeline ({timings.Documents / (total / 1000):N1} documents/s, {timings.Tokens / (total / 1000):N0} tokens/s, the first group of 32 documents includes warm-up)");
+        Console.Error.WriteLine($"{timings.Documents} documents, {timings.Tokens:N0} tokens, {timings.Characters:N0} characters, {total:N1} ms in the pipeline ({timings.Documents / (total / 1000):N1} documents/s, {timings.Tokens / (total / 1000):N0} tokens/s, the first group of {ExtractGroup} documents includes warm-up)");
         foreach (var (stage, ticks) in timings.Stages)
         {
             double ms = System.Diagnostics.Stopwatch.GetElapsedTime(0, ticks).TotalMilliseconds;
