@@ -230,6 +230,47 @@ public sealed class WeightTable
         return new WeightTable(classes, scale, slots, entries, keys.Length);
     }
 
+    /// <summary>
+    /// The mean of several tables over the same classes (a feature missing from a table weighs 0 there), re-quantized:
+    /// the weights of perceptrons trained on differently shuffled data, averaged once more.
+    /// </summary>
+    public static WeightTable Mean(IReadOnlyList<WeightTable> tables)
+    {
+        if (tables.Count == 0) throw new ArgumentException("no tables", nameof(tables));
+        int classes = tables[0].ClassCount;
+        var sums = new Dictionary<ulong, double[]>();
+        foreach (var t in tables)
+        {
+            if (t.ClassCount != classes) throw new ArgumentException("tables differ in class count", nameof(tables));
+            foreach (ref readonly var s in t._slots.AsSpan())
+            {
+                if (s.Key == 0) continue;
+                if (!sums.TryGetValue(s.Key, out var row)) sums[s.Key] = row = new double[classes];
+                int end = s.Start + (s.Count & 0xFFFF);
+                for (int e = s.Start; e < end; e++) row[t._entries[e] >>> 16] += (short)t._entries[e] * (double)t.Scale / tables.Count;
+            }
+        }
+        double maxAbs = 0;
+        foreach (var row in sums.Values) foreach (double w in row) maxAbs = Math.Max(maxAbs, Math.Abs(w));
+        float scale = maxAbs > 0 ? (float)(maxAbs / short.MaxValue) : 1f;
+        var builder = new Builder(classes, scale);
+        var keys = new List<ulong>(sums.Keys);
+        keys.Sort();
+        var packed = new List<int>(classes);
+        foreach (ulong k in keys)
+        {
+            packed.Clear();
+            var row = sums[k];
+            for (int c = 0; c < classes; c++)
+            {
+                int q = (int)Math.Round(row[c] / scale);
+                if (q != 0) packed.Add(Pack(c, Math.Clamp(q, short.MinValue, short.MaxValue)));
+            }
+            if (packed.Count > 0) builder.Add(k, packed.ToArray());
+        }
+        return builder.Build();
+    }
+
     private static int Capacity(int count) => (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, count + count / 2 + 1));
 
     public sealed class Builder(int classCount, float scale)

@@ -32,7 +32,7 @@ public sealed class EntityRecognizer : IStage
         "w.pos", "w-1.pos", "w+1.pos", "w.pos.w.shape", "w-1.pos.w.pos", "w.pos.w+1.pos",
         "w.c64", "w.c250", "w.c1000", "w.case", "w.case.w.flags", "w-1.c250", "w+1.c250", "w-1.c1000", "w+1.c1000",
         "w.c1000.w.flags", "w-1.case", "w+1.case", "t-1.w.c250",
-        "w.doc.w.flags", "w.doc.w.case", "w.gazbit*", "run.last?", "run.first?",
+        "w.doc.w.flags", "w.doc.w.case", "w.gazbit*", "run.last?", "run.first?", "run.last.pos?", "run.first.pos?", 
     ];
 
     public static readonly ulong FeatureSetHash = FeatureHash.OfDescription("ner/2:" + string.Join(',', Templates) + "|bilou3|gaz|mem|clusters1|obias|doc1|beam1");
@@ -214,6 +214,7 @@ public sealed class EntityRecognizer : IStage
         if (found.Count == 0) return;
         var tokens = document.Tokens;
         var text = document.Text;
+        ExtendToFullNames(document, found);
         var names = new string[found.Count];
         var votes = new Dictionary<string, int[]>(StringComparer.Ordinal);
         int longest = 0;
@@ -288,6 +289,40 @@ public sealed class EntityRecognizer : IStage
         if (added.Count == 0) return;
         found.AddRange(added);
         found.Sort();
+    }
+
+    /// <summary>
+    /// "the National Institute for Disaster Management … the National Institute for Disaster Management said": a mention
+    /// cut short ("National Institute") whose words go on exactly as a longer name tagged elsewhere in the document is that
+    /// longer name, with its type, unless the continuation overlaps another mention or leaves the sentence.
+    /// </summary>
+    private static void ExtendToFullNames(Document document, List<(int First, int End, int Type)> found)
+    {
+        var tokens = document.Tokens;
+        var text = document.Text;
+        bool changed = false;
+        for (int f = 0; f < found.Count; f++)
+        {
+            var (first, end, _) = found[f];
+            int limit = f + 1 < found.Count ? found[f + 1].First : tokens.Length;
+            int si = document.SentenceOfToken(first);
+            int sentenceEnd = si >= 0 ? document.Sentences[si].TokenEnd : end;
+            limit = Math.Min(limit, sentenceEnd);
+            int bestEnd = end, bestType = -1;
+            foreach (var (gFirst, gEnd, gType) in found)
+            {
+                int n = end - first, total = gEnd - gFirst;
+                if (total <= n || first + total > limit || first + total <= bestEnd) continue;
+                bool match = true;
+                for (int k = 0; k < total && match; k++)
+                    match = text.AsSpan(tokens[first + k].Start, tokens[first + k].Length).SequenceEqual(text.AsSpan(tokens[gFirst + k].Start, tokens[gFirst + k].Length));
+                if (match) { bestEnd = first + total; bestType = gType; }
+            }
+            if (bestType < 0) continue;
+            found[f] = (first, bestEnd, bestType);
+            changed = true;
+        }
+        if (changed) found.Sort();
     }
 
     /// <summary>2–8 capitals (dots and lower case allowed in between) whose letters are the initials of the name's capitalized words, in order.</summary>
@@ -500,6 +535,8 @@ public sealed class EntityRecognizer : IStage
             // Head words of the capitalized run ("… Party", "Ministry of …"): organisation and place cues beyond the ±2 window.
             f[n++] = FeatureHash.Of(58, w.RunLast);
             f[n++] = FeatureHash.Of(59, w.RunFirst);
+            f[n++] = FeatureHash.Of(60, w.RunLast, (ulong)(uint)w.RunPos);
+            f[n++] = FeatureHash.Of(61, w.RunFirst, (ulong)(uint)w.RunPos);
         }
         if ((featureMask & PosFeatures) != 0)
         {

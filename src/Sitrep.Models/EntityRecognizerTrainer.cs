@@ -186,6 +186,48 @@ public static class EntityRecognizerTrainer
             }
         }
         if (options.TuneOutsideBias)
+            (best, bestDev, bestScore) = TuneOutsideBias(best!, bestDev!, bestScore, devDocs, newsDocs, progress);
+        return Finish(best!, bestEpoch, bestDev!, newsDocs, reportDocs, progress);
+    }
+
+    /// <summary>
+    /// Trains <paramref name="runs"/> models whose seeds differ (shuffle, dropout, ALL-CAPS copies), each stopped at its own best
+    /// epoch, and ships the mean of their weights with an O bias tuned for the mean. Run-to-run spread on UNER dev is about ±0.01
+    /// F1; the mean model does not depend on one lucky or unlucky order.
+    /// </summary>
+    public static NerTrainingResult TrainMean(
+        int runs, IReadOnlyList<NerSentence> train, IReadOnlyList<NerSentence> dev, IReadOnlyList<(string Name, IReadOnlyList<NerSentence> Sentences)> reports,
+        NerGazetteer gazetteer, PosTagger? posTagger, NerTrainingOptions options, Action<string>? progress = null, IReadOnlyList<NerSentence>? newsDev = null)
+    {
+        if (runs <= 1) return Train(train, dev, reports, gazetteer, posTagger, options, progress, newsDev);
+        var tables = new List<WeightTable>();
+        int epochs = 0;
+        EntityRecognizer? first = null;
+        for (int r = 0; r < runs; r++)
+        {
+            progress?.Invoke($"run {r + 1} of {runs} (seed {options.Seed + (ulong)r})");
+            var one = Train(train, dev, [], gazetteer, posTagger, options with { Seed = options.Seed + (ulong)r, TuneOutsideBias = false }, progress, newsDev);
+            tables.Add(one.Recognizer.Weights);
+            epochs += one.BestEpoch;
+            first ??= one.Recognizer;
+        }
+        var mean = new EntityRecognizer(WeightTable.Mean(tables), gazetteer, options.Clusters, posTagger is not null, 0, options.BeamSize, options.RunFeatures);
+        var probe = first!;
+        var devDocs = Group(dev, probe, posTagger);
+        var newsDocs = Group(newsDev ?? [], probe, posTagger);
+        var reportDocs = new List<(string, List<List<Sent>>)>();
+        foreach (var (name, set) in reports) reportDocs.Add((name, Group(set, probe, posTagger)));
+        var counts = Evaluate(mean, devDocs);
+        var newsCounts = newsDocs.Count > 0 ? Evaluate(mean, newsDocs) : null;
+        double score = Criterion(counts, newsCounts);
+        progress?.Invoke($"mean of {runs} runs: dev {counts.Summary()}{(newsCounts is null ? "" : "  news " + newsCounts.Summary())}  features {mean.Weights.FeatureCount}");
+        if (options.TuneOutsideBias) (mean, counts, _) = TuneOutsideBias(mean, counts, score, devDocs, newsDocs, progress);
+        return Finish(mean, (int)Math.Round((double)epochs / runs), counts, newsDocs, reportDocs, progress);
+    }
+
+    private static (EntityRecognizer, NerCounts, double) TuneOutsideBias(EntityRecognizer best, NerCounts bestDev, double bestScore,
+        List<List<Sent>> devDocs, List<List<Sent>> newsDocs, Action<string>? progress)
+    {
         {
             // Balance precision and recall: the O-score offset that maximizes dev F1 (weights unchanged).
             float scale = best!.Weights.Scale;
@@ -200,6 +242,12 @@ public static class EntityRecognizerTrainer
             }
             progress?.Invoke(string.Create(CultureInfo.InvariantCulture, $"O bias kept: {best.OutsideBias * scale:0.##} ({best.OutsideBias} units)"));
         }
+        return (best, bestDev, bestScore);
+    }
+
+    private static NerTrainingResult Finish(EntityRecognizer best, int bestEpoch, NerCounts bestDev, List<List<Sent>> newsDocs,
+        List<(string, List<List<Sent>>)> reportDocs, Action<string>? progress)
+    {
         var scoresOut = new List<KeyValuePair<string, double>> { new("dev_f1", bestDev!.F1) };
         if (newsDocs.Count > 0) scoresOut.Add(new("news_dev_f1", Evaluate(best!, newsDocs).F1));
         foreach (var (t, c) in bestDev.PerType) scoresOut.Add(new("dev_f1_" + t.ToLowerInvariant(), NerCounts.F1Of(c)));

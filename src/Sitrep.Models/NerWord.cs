@@ -19,6 +19,8 @@ internal struct NerWord
     public int Cls;
     /// <summary>For a capitalized word: lower-case hashes of the first and the last word of its capitalized run ("Ministry of Foreign Affairs"), else 0.</summary>
     public ulong RunFirst, RunLast;
+    /// <summary>Position of a capitalized word in its run (1 first, 2 inside, 3 last, 4 alone) × 8 + the run's word count (at most 7), else 0.</summary>
+    public int RunPos;
 
     public static readonly NerWord Start = Padding("-START-");
     public static readonly NerWord Start2 = Padding("-START2-");
@@ -66,6 +68,7 @@ internal struct NerWord
         w.Doc = 0;
         w.RunFirst = 0;
         w.RunLast = 0;
+        w.RunPos = 0;
     }
 
     private static readonly ulong[] Connectors = [.. new[] { "of", "the", "and", "for", "&", "de", "du", "del", "la", "von", "van", "al" }.Select(c => FeatureHash.LowerChars(c))];
@@ -96,6 +99,8 @@ internal struct NerWord
                 if ((words[k].Flags & 1) == 0) continue;
                 words[k].RunFirst = first;
                 words[k].RunLast = last;
+                int at = i == end ? 4 : k == i ? 1 : k == end ? 3 : 2;
+                words[k].RunPos = at * 8 + Math.Min(7, end - i + 1);
             }
             i = end + 1;
         }

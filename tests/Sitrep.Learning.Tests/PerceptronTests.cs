@@ -173,4 +173,30 @@ public sealed class PerceptronTests
             }
         }
     }
+
+    [Fact]
+    public void Mean_of_tables_averages_weights_and_counts_missing_features_as_zero()
+    {
+        ulong shared = FeatureHash.Of(1, 1), onlyA = FeatureHash.Of(1, 2), onlyB = FeatureHash.Of(1, 3);
+        var a = new WeightTable.Builder(3, 0.5f);
+        a.Add(shared, [WeightTable.Pack(0, 100), WeightTable.Pack(2, -40)]);
+        a.Add(onlyA, [WeightTable.Pack(1, 60)]);
+        var b = new WeightTable.Builder(3, 0.25f);
+        b.Add(shared, [WeightTable.Pack(0, 200), WeightTable.Pack(2, 80)]);
+        b.Add(onlyB, [WeightTable.Pack(1, -120)]);
+        var mean = WeightTable.Mean([a.Build(), b.Build()]);
+
+        // Real weights: shared (50, 0, -20) and (50, 0, 20) -> (50, 0, 0); onlyA (0, 30, 0) / 2; onlyB (0, -30, 0) / 2.
+        float[] Real(ulong key)
+        {
+            var s = new int[3];
+            mean.Score([key], s);
+            return [s[0] * mean.Scale, s[1] * mean.Scale, s[2] * mean.Scale];
+        }
+        Assert.Equal([50f, 0f, 0f], Real(shared), (x, y) => Math.Abs(x - y) < 0.01f);
+        Assert.Equal([0f, 15f, 0f], Real(onlyA), (x, y) => Math.Abs(x - y) < 0.01f);
+        Assert.Equal([0f, -15f, 0f], Real(onlyB), (x, y) => Math.Abs(x - y) < 0.01f);
+        Assert.Equal(3, mean.FeatureCount);
+        Assert.Throws<ArgumentException>(() => WeightTable.Mean([a.Build(), new WeightTable.Builder(4, 1f).Build()]));
+    }
 }

@@ -272,4 +272,17 @@ public sealed class NerConsistencyTests
         EntityRecognizer.Propagate(doc, found);
         Assert.Equal([(0, 2, loc), (3, 5, loc), (6, 8, loc)], found);
     }
+
+    [Fact]
+    public void A_mention_cut_short_of_a_longer_name_of_the_document_becomes_that_name_within_its_sentence()
+    {
+        var doc = Lines("The National Institute for Disaster Management warned .", "National Institute for Disaster Management staff came .",
+            "The National Institute .", "National Institute for Disaster", "Management");
+        int org = Array.IndexOf(EntityRecognizer.Types, "ORG"), loc = Array.IndexOf(EntityRecognizer.Types, "LOC");
+        var found = new List<(int First, int End, int Type)> { (1, 6, org), (8, 10, loc), (16, 18, org), (19, 21, org) };
+        EntityRecognizer.Propagate(doc, found);
+        // The second sentence's mention grows to the full name and its type; the third has nothing after it to match; the
+        // fourth would have to run into the next sentence to match, so it grows only as far as its sentence allows (not at all).
+        Assert.Equal([(1, 6, org), (8, 13, org), (16, 18, org), (19, 21, org)], found);
+    }
 }

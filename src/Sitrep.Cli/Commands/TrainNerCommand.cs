@@ -36,7 +36,9 @@ public static class TrainNerCommand
         var target = new Option<string>("--target-domain") { Description = "Domain folded into the shipped weights with --domain-adapt: news, web or shared", DefaultValueFactory = _ => "news" };
         target.AcceptOnlyFromAmong("news", "web", "shared");
         var runs = new Option<bool>("--run-features") { Description = "Add features of the first and last word of each capitalized run (organisation head words)" };
-        var command = new Command("ner", "Train the named-entity recognizer") { train, dev, report, output, pos, lexicons, epochs, upper, dropout, clusters, minUpdates, beam, newsDev, adapt, target, runs };
+        var seed = new Option<ulong>("--seed") { Description = "Seed of the training shuffle, word dropout and ALL-CAPS copies (other seeds measure run-to-run spread)", DefaultValueFactory = _ => new NerTrainingOptions().Seed };
+        var mean = new Option<int>("--mean-of") { Description = "Train this many models with seeds seed, seed+1, … and ship the mean of their weights", DefaultValueFactory = _ => 1 };
+        var command = new Command("ner", "Train the named-entity recognizer") { train, dev, report, output, pos, lexicons, epochs, upper, dropout, clusters, minUpdates, beam, newsDev, adapt, target, runs, seed, mean };
         command.SetAction(parse =>
         {
             int n = parse.GetValue(epochs);
@@ -83,9 +85,11 @@ public static class TrainNerCommand
             var gazetteer = NerGazetteer.Build(lexicon.Phrases());
             PosTagger? tagger = parse.GetValue(pos) is { } posPath ? PosTagger.Load(posPath) : null;
             Console.WriteLine($"dev: {devLabel}: {devSet.Count} sentences");
-            var result = EntityRecognizerTrainer.Train(trainSet, devSet, reports, gazetteer, tagger,
+            int meanOf = parse.GetValue(mean);
+            if (meanOf < 1 || meanOf > 16) throw new UsageException("--mean-of must be between 1 and 16");
+            var result = EntityRecognizerTrainer.TrainMean(meanOf, trainSet, devSet, reports, gazetteer, tagger,
                 new NerTrainingOptions { Epochs = n, UpperCaseShare = share, WordDropout = parse.GetValue(dropout), Clusters = wordClusters, MinUpdates = parse.GetValue(minUpdates), BeamSize = beamWidth,
-                    DomainAdaptation = parse.GetValue(adapt), RunFeatures = parse.GetValue(runs),
+                    DomainAdaptation = parse.GetValue(adapt), RunFeatures = parse.GetValue(runs), Seed = parse.GetValue(seed),
                     TargetDomain = parse.GetValue(target) switch { "web" => NerSentence.WebDomain, "shared" => -1, _ => NerSentence.NewsDomain } }, Console.WriteLine, newsSet);
             string outPath = parse.GetValue(output)!;
             EntityRecognizerTrainer.Save(outPath, result,
