@@ -47,6 +47,12 @@ public sealed class EntityLinker(EntityLexicon lexicon) : IStage
     private static readonly HashSet<string> Locatives = new(StringComparer.OrdinalIgnoreCase)
     { "in", "into", "near", "towards", "toward", "from", "across", "outside", "inside", "around" };
 
+    private static readonly HashSet<string> StormWords = new(StringComparer.OrdinalIgnoreCase) { "Cyclone", "Hurricane", "Typhoon", "Storm", "Tropical" };
+    private static readonly HashSet<string> PlaceConnectors = new(StringComparer.Ordinal) { "da", "de", "do", "dos", "das", "del", "di" };
+
+    /// <summary>Last words of administrative-division names ("Lamar County", "Nineveh Province").</summary>
+    private static readonly HashSet<string> PlaceGenerics = new(StringComparer.OrdinalIgnoreCase)
+        { "County", "Province", "Governorate", "Oblast", "District", "Parish", "Prefecture", "Borough" };
     private static readonly HashSet<string> NonNames = new(StringComparer.OrdinalIgnoreCase) { "of", "the", "in", "and", "for", "on", "de", "al" };
 
     public string Name => "entities";
@@ -82,11 +88,27 @@ public sealed class EntityLinker(EntityLexicon lexicon) : IStage
                 ms.Add(new M { A = a, B = b, Type = e.Type, Caps = UpperWords(doc, a, b), Sentence = sentenceOf[a] });
             }
         doc.Entities.Clear();
+        ms.Sort((x, y) => x.A.CompareTo(y.A));
+        // Named storms ("Cyclone Idai", "Hurricane Katrina") are none of the entity types, least of all persons.
+        ms.RemoveAll(m => StormWords.Contains(Tok(doc, m.A).ToString()) && m.B - m.A > 1);
+        // "Mocímboa da Praia" tagged as two places: one name across a lower-case Romance connector.
+        for (int i = ms.Count - 2; i >= 0; i--)
+        {
+            M x = ms[i], y = ms[i + 1];
+            if (x.Type is EntityType.LOC or EntityType.GPE && y.Type is EntityType.LOC or EntityType.GPE && y.A == x.B + 1 && x.Sentence == y.Sentence
+                && PlaceConnectors.Contains(Tok(doc, x.B).ToString()))
+            {
+                x.B = y.B;
+                x.Type = EntityType.LOC;
+                ms.RemoveAt(i + 1);
+            }
+        }
 
         // 2. Sentence-initial function words are not part of names; an honorific or a given name before a name makes a person.
         foreach (var m in ms)
         {
             while (m.B - m.A > 1 && LeadingFunctionWords.Contains(Tok(doc, m.A).ToString())) m.A++;
+            while (m.B - m.A > 1 && IsPossessive(Tok(doc, m.B - 1))) m.B--;  // "Ukraine's": the name without its clitic
             if (IsHonorific(doc, m.A, out _) || m.A > 0 && sentenceOf[m.A - 1] == m.Sentence && IsHonorific(doc, m.A - 1, out _)) m.Type = EntityType.PERSON;
             else if (m.A > 0 && sentenceOf[m.A - 1] == m.Sentence && !Covered(ms, m.A - 1) && Tok(doc, m.A - 1) is { Length: > 1 } given
                 && char.IsUpper(given[0]) && lexicon.FirstNameLookup.TryGetValue(given, out _) && !IsTitleWord(doc, m.A - 1))
@@ -116,11 +138,38 @@ public sealed class EntityLinker(EntityLexicon lexicon) : IStage
                 m.Type = EntityType.LOC;
         }
 
+        // "Harris County Sheriff Ed Gonzalez", "Lamar County Judge Brandon Bell" read as one name: the title inside splits it
+        // into the place or organisation whose officer the person is and the person; a "person" ending in "County" is a place.
+        for (int i = 0, count = ms.Count; i < count; i++)
+        {
+            var m = ms[i];
+            if (m.Type != EntityType.PERSON) continue;
+            int title = -1;
+            for (int k = m.B - 2; k > m.A; k--)
+                if (IsTitleWord(doc, k) && char.IsUpper(Tok(doc, k + 1)[0]) && !IsTitleWord(doc, k + 1)) { title = k; break; }
+            if (title > m.A)
+            {
+                int head = title;
+                while (head > m.A && (IsTitleWord(doc, head - 1) || IsModifierOfTitle(doc, head - 1, m.B))) head--;
+                int office = head;
+                while (office > m.A && IsPossessive(Tok(doc, office - 1))) office--;
+                if (office > m.A && !IsHonorific(doc, office - 1, out _) && Country(doc, m.A, office) is null && !IsDemonym(doc, m.A, office, out _))
+                {
+                    var officeType = PlaceGenerics.Contains(Tok(doc, office - 1).ToString()) ? EntityType.LOC : EntityType.ORG;
+                    ms.Add(new M { A = m.A, B = office, Type = officeType, Caps = UpperWords(doc, m.A, office), Sentence = m.Sentence });
+                    m.A = head;
+                }
+            }
+            if (m.B - m.A > 1 && PlaceGenerics.Contains(Tok(doc, m.B - 1).ToString())) m.Type = EntityType.LOC;
+        }
+        ms.Sort((x, y) => x.A.CompareTo(y.A));
+
         // Person spans lose leading titles, nationalities and countries ("FRENCH PRESIDENT FRANCOIS HOLLANDE").
         foreach (var m in ms)
         {
             if (m.Type != EntityType.PERSON) continue;
-            while (m.B - m.A > 1 && (IsTitleWord(doc, m.A) || IsModifierOfTitle(doc, m.A, m.B) || IsDemonym(doc, m.A, m.A + 1, out _) || Country(doc, m.A, m.A + 1) is not null)) m.A++;
+            while (m.B - m.A > 1 && (IsTitleWord(doc, m.A) || IsModifierOfTitle(doc, m.A, m.B) || IsDemonym(doc, m.A, m.A + 1, out _) || Country(doc, m.A, m.A + 1) is not null
+                || IsPossessive(Tok(doc, m.A)))) m.A++;
         }
         // Model names that are nationality words are nationalities; places are refined by the country table.
         foreach (var m in ms)
@@ -230,13 +279,18 @@ public sealed class EntityLinker(EntityLexicon lexicon) : IStage
                     k--;
                     continue;
                 }
-                if (titleEnd >= 0 && Find(ms, k) is { Type: EntityType.NORP or EntityType.GPE } c) { country = c.Iso3; titleStart = c.A; k = c.A - 1; }
+                // "Ukraine's Foreign Minister Andrii Sybiha": the title's country before a possessive.
+                if (titleEnd >= 0 && IsPossessive(Tok(doc, k)) && k > 0 && sentenceOf[k - 1] == m.Sentence
+                    && Find(ms, k - 1) is { Type: EntityType.NORP or EntityType.GPE, Iso3: not null } owner && owner.B == k)
+                { country = owner.Iso3; titleStart = owner.A; k = owner.A - 1; }
+                else if (titleEnd >= 0 && Find(ms, k) is { Type: EntityType.NORP or EntityType.GPE } c) { country = c.Iso3; titleStart = c.A; k = c.A - 1; }
                 else if (titleEnd >= 0 && IsDemonym(doc, k, k + 1, out var iso)) { country = iso; titleStart = k; k--; }
                 break;
             }
             if (!hasTitle || titleEnd < 0) continue;
             int ts = titleStart;
-            while (ts < titleEnd && (Country(doc, ts, ts + 1) is not null || IsDemonym(doc, ts, ts + 1, out _) || Find(ms, ts) is { Type: EntityType.NORP or EntityType.GPE })) ts++;
+            while (ts < titleEnd && (Country(doc, ts, ts + 1) is not null || IsDemonym(doc, ts, ts + 1, out _) || Find(ms, ts) is { Type: EntityType.NORP or EntityType.GPE }
+                || IsPossessive(Tok(doc, ts)))) ts++;
             if (ts >= titleEnd) continue;
             m.Title = Slice(doc, ts, titleEnd).ToString();
             m.TitleCountry = country;
@@ -470,6 +524,8 @@ public sealed class EntityLinker(EntityLexicon lexicon) : IStage
         foreach (char c in s) if (char.IsLetter(c)) letters++;
         return letters > 1 && IsAllUpper(s);
     }
+
+    private static bool IsPossessive(ReadOnlySpan<char> s) => s is "'s" or "’s" or "'S" or "’S" or "'" or "’";
 
     private static bool IsAllUpper(ReadOnlySpan<char> s)
     {

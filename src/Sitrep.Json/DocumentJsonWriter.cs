@@ -89,14 +89,16 @@ public sealed class DocumentJsonWriter(JsonWriterOptions options)
         w.WriteEndObject();
     }
 
-    /// <summary>The place entity with a mention on the dateline, once entities exist.</summary>
+    /// <summary>The entity of the first place named on the dateline ("PARIS" of "PARIS, Texas"), once entities exist.</summary>
     private static string? DatelineEntity(Document doc)
     {
         if (doc.Metadata.DatelineSpan is not { } span) return null;
+        string? id = null;
+        int first = int.MaxValue;
         foreach (var e in doc.Entities)
             foreach (var mention in e.Mentions)
-                if (mention.Start < span.End && span.Start < mention.End) return e.Id;
-        return null;
+                if (mention.Start < span.End && span.Start < mention.End && mention.Start < first) (id, first) = (e.Id, mention.Start);
+        return id;
     }
 
     public static string? FormatPublished(DocumentMetadata m) =>

@@ -47,6 +47,11 @@ public sealed class NerLexicons
     public const string OrganisationsFile = "organisations.tsv";
     public const string RolesFile = "roles.tsv";
     public const string FirstNamesFile = "first-names.tsv";
+    /// <summary>
+    /// English short forms of country names that <see cref="CountriesFile"/> lacks ("Turkey", "Britain", "U.S."): name and ISO
+    /// alpha-2, kept with the gazetteer (data/gazetteer beside data/lexicons), which compiles them too. Optional.
+    /// </summary>
+    public static readonly string CountryAliasesPath = Path.Combine("..", "gazetteer", "country-aliases.tsv");
     /// <summary>Optional typed name lists for gazetteer features (<c>sitrep data build-names</c>).</summary>
     public const string NamesFile = "names.tsv";
 
@@ -90,6 +95,20 @@ public sealed class NerLexicons
         {
             if (cols[0].Length != 3 || cols[1].Length != 2) throw new SitrepInputException(Path.Combine(directory, CountriesFile), "bad ISO code", line);
             countries.Add(new CountryEntry(cols[0], cols[1], cols[2], cols[3], List(cols[4]), List(cols[5]), List(cols[6]), cols[7] == "un"));
+        }
+        string aliasesPath = Path.GetFullPath(Path.Combine(directory, CountryAliasesPath));
+        if (File.Exists(aliasesPath))
+        {
+            var extra = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            foreach (var (line, cols) in Rows(aliasesPath, 2))
+            {
+                if (!countries.Exists(c => c.Iso2 == cols[1])) throw new SitrepInputException(aliasesPath, $"unknown country code '{cols[1]}'", line);
+                if (!extra.TryGetValue(cols[1], out var list)) extra[cols[1]] = list = [];
+                list.Add(cols[0]);
+            }
+            for (int i = 0; i < countries.Count; i++)
+                if (extra.TryGetValue(countries[i].Iso2, out var more))
+                    countries[i] = countries[i] with { AltNames = [.. countries[i].AltNames, .. more] };
         }
         var nationalities = new List<(string, string?)>();
         foreach (var (_, cols) in Rows(Path.Combine(directory, NationalitiesFile), 2))

@@ -118,4 +118,45 @@ public sealed class EntityPipelineTests
         foreach (var nationality in new[] { "Iraqi", "Arab", "French" })
             Assert.Contains(doc.Entities, e => e.Type == EntityType.NORP && e.Mentions.Any(m => m.Text == nationality));
     }
+
+    [Fact]
+    public void Possessive_country_before_a_title_gives_the_title_and_country()
+    {
+        var doc = Run("Ukraine's Foreign Minister Andrii Sybiha accused Moscow of sabotaging the talks.");
+        var e = Single(doc, x => x.Type == EntityType.PERSON);
+        Assert.Equal("Andrii Sybiha", e.Name);
+        Assert.Equal("Foreign Minister", e.Title);
+        Assert.Equal("UKR", e.Country);
+    }
+
+    [Fact]
+    public void Country_names_news_uses_are_countries()
+    {
+        var doc = Run("Turkey has hosted several rounds of talks. Britain and the U.S. sent envoys.");
+        Assert.Equal("TUR", Single(doc, x => x.Name == "Turkey").Country);
+        Assert.Equal("GBR", Single(doc, x => x.Name == "Britain").Country);
+        Assert.Equal(EntityType.GPE, Single(doc, x => x.Name == "Turkey").Type);
+    }
+
+    [Fact]
+    public void An_office_before_a_title_is_split_from_the_officer()
+    {
+        var doc = Run("Harris County Sheriff Ed Gonzalez said two people died in the flood.");
+        var person = Single(doc, x => x.Type == EntityType.PERSON);
+        Assert.Equal("Ed Gonzalez", person.Name);
+        Assert.Equal("Sheriff", person.Title);
+        Assert.Equal(EntityType.LOC, Single(doc, x => x.Name == "Harris County").Type);
+    }
+
+    [Fact]
+    public void Storm_names_are_not_people_and_romance_place_names_stay_whole()
+    {
+        var doc = Run("Cyclone Lumbe hit the coast on Friday. Soldiers clashed with insurgents near Mocimboa da Praia in Cabo Delgado province.");
+        Assert.DoesNotContain(doc.Entities, x => x.Name.Contains("Lumbe"));
+        var town = Single(doc, x => x.Name.StartsWith("Mocimboa", StringComparison.Ordinal));
+        Assert.Equal("Mocimboa da Praia", town.Name);
+        Assert.Equal(EntityType.LOC, town.Type);
+        foreach (var e in doc.Entities)
+            foreach (var m in e.Mentions) Assert.Equal(doc.Text[m.Start..m.End], m.Text);
+    }
 }

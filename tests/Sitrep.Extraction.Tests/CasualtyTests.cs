@@ -28,4 +28,17 @@ public sealed class CasualtyTests
     [InlineData("The strike destroyed 12 tanks that were killed off by rust.")]
     public void Ignores_counts_of_things_that_are_not_victims(string sentence) =>
         Assert.Empty(Analyze.RunAt(sentence).Casualties);
+
+    [Theory]
+    [InlineData("Shelling killed at least seven civilians and wounded 23 others.", "23", "civilian")]
+    [InlineData("A tornado killed two people and injured a dozen more.", "a dozen", "person")]
+    public void Others_and_more_count_what_the_sentence_counted_before(string sentence, string quantity, string unit)
+    {
+        var doc = Analyze.RunAt(sentence);
+        var q = Analyze.Quantity(doc, quantity);
+        Assert.Equal(unit, q.Unit);
+        var wounded = Assert.Single(doc.Casualties, c => c.QuantityId == q.Id);
+        Assert.Equal(CasualtyKind.Wounded, wounded.Kind);
+        Analyze.AssertOffsets(doc);
+    }
 }

@@ -43,6 +43,7 @@ public sealed class TimeTaggerTests
     [InlineData("Police said on Monday that two men were held.", "Monday", "2016-10-24")]
     [InlineData("The ministers met last Friday.", "last Friday", "2016-10-21")]
     [InlineData("The ministers meet next Friday.", "next Friday", "2016-10-28")]  // the first Friday after the publication date, as HeidelTime reads it
+    [InlineData("The premier called an emergency cabinet meeting for Friday.", "Friday", "2016-10-28")]  // booked "for" a day: ahead, whatever the tense
     public void Weekdays_follow_the_tense(string sentence, string text, string value) => Expect(sentence, text, TimeType.DATE, value);
 
     [Theory]

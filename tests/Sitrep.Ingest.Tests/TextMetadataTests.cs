@@ -52,6 +52,16 @@ public sealed class TextMetadataTests
     }
 
     [Fact]
+    public void Dateline_date_with_its_year_is_the_publication_date()
+    {
+        var text = "Talks stall\n\nKYIV, March 3, 2025 (Reuters) - Shelling resumed on Monday.\n\nMore text.";
+        var doc = TestFiles.Single(new ArticleReader().ReadText(text, "x.txt"));
+        Assert.Equal("KYIV", doc.Metadata.Dateline);
+        Assert.Equal("Reuters", doc.Metadata.Publisher);
+        Assert.Equal(new DateTimeOffset(2025, 3, 3, 0, 0, 0, TimeSpan.Zero), doc.Metadata.Published);
+    }
+
+    [Fact]
     public void Name_comma_role_byline_and_first_appeared_footer()
     {
         var doc = Read("washington-dash.txt");
@@ -117,6 +127,9 @@ public sealed class TextMetadataTests
     [InlineData("WASHINGTON — Text.", "WASHINGTON", "WASHINGTON —")]
     [InlineData("NEW YORK — Text.", "NEW YORK", "NEW YORK —")]
     [InlineData("ST. LOUIS, Mo. -- Text.", "ST. LOUIS, Mo.", "ST. LOUIS, Mo. --")]
+    [InlineData("KYIV, March 3, 2025 (Reuters) - Text.", "KYIV", "KYIV, March 3, 2025 (Reuters) -")]
+    [InlineData("Kyiv (AFP) - Text.", "Kyiv", "Kyiv (AFP) -")]
+    [InlineData("Tbilisi, Georgia, Dec. 1 (Reuters) - Text.", "Tbilisi, Georgia", "Tbilisi, Georgia, Dec. 1 (Reuters) -")]
     public void Dateline_styles(string firstParagraph, string place, string region)
     {
         var doc = TestFiles.Single(new ArticleReader().ReadText("A headline\n\n" + firstParagraph + "\n\nMore.", "x.txt"));
@@ -130,6 +143,8 @@ public sealed class TextMetadataTests
     [InlineData("US officials said on Monday that talks would resume.")]
     [InlineData("A US military official said the plan - if approved - would start soon.")]
     [InlineData("NATO allies met in Brussels.")]
+    [InlineData("Kyiv (the capital) - said to be calm - reopened its schools.")]
+    [InlineData("Protesters (thousands of them) - marched on.")]
     public void Ordinary_first_sentences_are_not_datelines(string firstParagraph)
     {
         var doc = TestFiles.Single(new ArticleReader().ReadText("A headline\n\n" + firstParagraph, "x.txt"));

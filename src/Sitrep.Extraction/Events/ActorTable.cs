@@ -124,15 +124,8 @@ public sealed class ActorTable
         var groups = DataFile.Rows(Path.Combine(directory, GroupsFile), 2).Select(r => (r.Cols[0], r.Cols[1])).ToList();
         var agents = DataFile.Rows(Path.Combine(directory, AgentsFile), 2).Select(r => (r.Cols[0], r.Cols[1])).ToList();
         var lexicons = NerLexicons.Load(NerLexicons.ResolveDirectory());
+        // The lexicons carry the gazetteer's short English country names ("Turkey", "Britain") among the alternate names.
         var table = new ActorTable(groups, agents, lexicons);
-        // Short English names world-countries lacks ("Turkey", "Britain"), kept with the gazetteer.
-        var aliases = Path.GetFullPath(Path.Combine(directory, "..", "gazetteer", "country-aliases.tsv"));
-        if (File.Exists(aliases))
-        {
-            var byIso2 = lexicons.Countries.ToDictionary(c => c.Iso2, c => c.Iso3, StringComparer.Ordinal);
-            foreach (var (_, cols) in DataFile.Rows(aliases, 2))
-                if (byIso2.TryGetValue(cols[1].Trim(), out var iso3)) table._countries.TryAdd(cols[0].Trim(), iso3);
-        }
         if (dictionaries is not null) table.AddPetrarch(dictionaries);
         return table;
     }

@@ -609,8 +609,16 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
                 var rel = _view.Rel(c);
                 if (rel == "compound:prt" && _view.Lemma(c).Equals(particle, StringComparison.OrdinalIgnoreCase)) return true;
                 if ((rel.StartsWith("obl", StringComparison.Ordinal) || rel.StartsWith("nmod", StringComparison.Ordinal) || rel == "advcl" || rel == "xcomp")
-                    && _view.CaseOf(c) is { } cs && cs.Equals(particle, StringComparison.OrdinalIgnoreCase)) return true;
+                    && _view.CaseOf(c) is { } cs && cs.Equals(particle, StringComparison.OrdinalIgnoreCase) && !IsTime(c)) return true;
             }
+            return false;
+        }
+
+        /// <summary>A token inside a time expression: "called a meeting for Friday" is no call for anything.</summary>
+        private bool IsTime(int token)
+        {
+            int start = _doc.Tokens[token].Start;
+            foreach (var t in _doc.Times) if (t.Start <= start && start < t.End) return true;
             return false;
         }
 
@@ -1034,6 +1042,7 @@ public sealed class EventCoder(EventLexicon lexicon, ActorTable actors, EventOnt
                     else actor ??= country;
                 }
             }
+            if (_setting.PlaceBefore(_sentence) is { } before && _coder._actors.CountryOf(before) is { } beforeCountry) return beforeCountry;
             return _dateline?.Country ?? nationality ?? actor;
         }
 

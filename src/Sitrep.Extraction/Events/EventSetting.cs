@@ -45,7 +45,25 @@ internal sealed class EventSetting(DependencyView view, Entity? dateline, string
             foreach (var m in e.Mentions)
                 if (m.Start >= s.Start && m.End <= s.End && m.Start < firstStart && !IsActorModifier(m.Start)) { first = e; firstStart = m.Start; }
         }
-        return first?.Id ?? dateline?.Id;
+        return first?.Id ?? PlaceBefore(c.Sentence)?.Id ?? dateline?.Id;
+    }
+
+    /// <summary>
+    /// The setting an earlier sentence of the same paragraph gave: the last place named in a locative phrase ("in Tbilisi")
+    /// there. "Meanwhile, in Georgia, thousands rallied in Tbilisi. Police detained 41 people" happened in Tbilisi, not at
+    /// the dateline. Places that are actors ("accused Moscow") do not carry over; a line break ends a paragraph.
+    /// </summary>
+    public Entity? PlaceBefore(int sentence)
+    {
+        var doc = view.Doc;
+        for (int k = sentence - 1; k >= 0; k--)
+        {
+            if (doc.Text.AsSpan(doc.Sentences[k].End, doc.Sentences[k + 1].Start - doc.Sentences[k].End).Contains('\n')) return null;
+            var s = doc.Sentences[k];
+            for (int t = s.TokenEnd - 1; t >= s.TokenStart; t--)
+                if (view.EntityOf(t) is { Type: EntityType.GPE or EntityType.LOC } e && view.CaseOf(t) is { } cs && LocativeCases.Contains(cs)) return e;
+        }
+        return null;
     }
 
     /// <summary>A place name used as a modifier ("Iraqi troops", "Syria's government") is not where the event happened.</summary>

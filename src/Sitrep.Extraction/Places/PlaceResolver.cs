@@ -21,6 +21,8 @@ public sealed record PlaceResolverOptions
     public double OneSensePerArticle { get; init; } = 2;
     public double LocalContext { get; init; } = 2;
     public double CompassArea { get; init; } = 3;
+    /// <summary>"across the Atlantic", "in the Gulf": a lower-case article before the name points at a sea or region, not a town.</summary>
+    public double ArticleArea { get; init; } = 3;
     public static PlaceResolverOptions Default { get; } = new();
 }
 
@@ -56,7 +58,7 @@ public sealed class PlaceResolver(Gazetteer gazetteer, PlaceResolverOptions? opt
         public bool WantsDivision;
         public List<Candidate> Candidates = [];
         public string? ContainerCountry, ContainerAdmin1;
-        public bool IsCountryName, Inherited, AfterCompass;
+        public bool IsCountryName, Inherited, AfterCompass, AfterArticle;
         public int Best = -1;
         public double Confidence;
     }
@@ -83,6 +85,10 @@ public sealed class PlaceResolver(Gazetteer gazetteer, PlaceResolverOptions? opt
         {
             if (!best.TryGetValue(e, out var r)) continue;
             e.Place = r.Place;
+            // The name table's country is a guess from the name alone ("Paris" → FRA, "Georgia" → GEO, "Tripoli" → LBY);
+            // the resolved place, chosen in context ("PARIS, Texas", Atlanta nearby), says which country it is in.
+            if (e.Type is EntityType.GPE or EntityType.LOC && gazetteer.Iso3(r.Place!.CountryCode) is { } placeIso3 && e.Country != placeIso3)
+                e.Country = placeIso3;
             if (e.Actor is null && (r.Kind == PlaceKind.Country || r.Place!.FeatureCode == "PPLC") && IsMetonymic(doc, e)
                 && gazetteer.Iso3(r.Place!.CountryCode) is { } iso3)
                 e.Actor = iso3 + "GOV";
@@ -170,9 +176,22 @@ public sealed class PlaceResolver(Gazetteer gazetteer, PlaceResolverOptions? opt
                 }
                 Pick(it);
             }
-            result[i] = it.Best < 0 ? new ResolvedToponym(it.Span, -1, null, PlaceKind.City) : ToResult(it);
+            result[i] = it.Best < 0 || IsStray(it, countryVotes, own[i]) ? new ResolvedToponym(it.Span, -1, null, PlaceKind.City) : ToResult(it);
         }
         return result;
+    }
+
+    /// <summary>
+    /// A small town (plain PPL) of a country nothing else in the article points to, while other places point elsewhere:
+    /// "the town of Buzi" in a Mozambique story whose gazetteer namesake is a French village. Better unresolved than wrong.
+    /// </summary>
+    private static bool IsStray(Item it, Dictionary<string, double> countryVotes, (string? Cc, string? A1, double W) own)
+    {
+        var e = it.Candidates[it.Best].E;
+        if (e.Kind != PlaceKind.City || e.FeatureCode != "PPL" || e.CountryCode is not { } cc || it.ContainerCountry is not null) return false;
+        if (countryVotes.GetValueOrDefault(cc) - (own.Cc == cc ? own.W : 0) > 0.01) return false;
+        foreach (var (other, v) in countryVotes) if (other != cc && v >= 1) return true;
+        return false;
     }
 
     private ResolvedToponym ToResult(Item it)
@@ -195,6 +214,7 @@ public sealed class PlaceResolver(Gazetteer gazetteer, PlaceResolverOptions? opt
     {
         var it = new Item { Span = span };
         var text = doc.Slice(span).Trim();
+        it.AfterArticle = text.StartsWith("the ", StringComparison.Ordinal);
         if (text.StartsWith("the ", StringComparison.OrdinalIgnoreCase)) text = text[4..].TrimStart();
         if (text.EndsWith("'s", StringComparison.Ordinal) || text.EndsWith("\u2019s", StringComparison.Ordinal)) text = text[..^2];
         int lastSpace = text.LastIndexOf(' ');
@@ -217,6 +237,7 @@ public sealed class PlaceResolver(Gazetteer gazetteer, PlaceResolverOptions? opt
                 if (before.StartsWith(g, StringComparison.OrdinalIgnoreCase)) { it.WantsDivision = true; break; }
         foreach (var compass in Compass)
             if (beforeWord.Equals(compass, StringComparison.OrdinalIgnoreCase)) { it.AfterCompass = true; break; }
+        it.AfterArticle |= beforeWord.Equals("the", StringComparison.Ordinal);
         it.Key = PlaceNameKey.Of(text);
         var postings = gazetteer.Find(text);
         // "Mocímboa da Praia" where the gazetteer has "Mocímboa": a Romance-language name without its "da/de/do …" tail.
@@ -377,6 +398,7 @@ public sealed class PlaceResolver(Gazetteer gazetteer, PlaceResolverOptions? opt
             }
             // "western Victoria", "southern Spain": a compass word before the name points at an area, not a town.
             if (it.AfterCompass && c.E.Kind != PlaceKind.City) s += _o.CompassArea;
+            if (it.AfterArticle && c.E.Kind is PlaceKind.Region) s += _o.ArticleArea;
             c.Score = s;
         }
         Pick(it);

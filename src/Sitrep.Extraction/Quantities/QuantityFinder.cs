@@ -340,6 +340,8 @@ internal ref struct QuantityScan
             unit = Is(end, "the") || Is(end, "as") ? CountedNoun(end + 1, first) : null;
         if (unit is null && figure.Kind == QuantityKind.Cardinal)
             unit = ElidedUnit(first);
+        if (figure.Kind == QuantityKind.Cardinal && (unit is null or "other") && (Is(end, "more") || Is(end, "others")))
+            unit = PreviousUnit(first) ?? unit;
         if (figure.NeedsUnit && unit is null) return resume;
         int start = _t[first].Start, stop = _t[end - 1].End;
         _doc.Quantities.Add(new Quantity
@@ -392,6 +394,22 @@ internal ref struct QuantityScan
             // The counted noun sits in the verb's object ("increase the number of troops by 500"): stop at the verb.
             if (_t[m].Pos is Upos.VERB or Upos.AUX or Upos.CCONJ || _t[m].Kind == TokenKind.Punctuation && !IsQuoteMark(m)) return null;
             if (_t[m].Tag == "NNS" && _t[m].Relation is not ("nsubj" or "nsubj:pass")) return NounUnit(m);  // "prices rose by 20" measures the prices, not a count of them
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// "killing seven civilians and wounding 23 others", "two people ... a dozen more": the unit of the sentence's
+    /// previous counted figure, which "others"/"more" stand for.
+    /// </summary>
+    private readonly string? PreviousUnit(int first)
+    {
+        int from = _t[_start].Start, before = _t[first].Start;
+        for (int q = _doc.Quantities.Count - 1; q >= 0; q--)
+        {
+            var prev = _doc.Quantities[q];
+            if (prev.Start < from) break;
+            if (prev.End <= before && prev.Kind == QuantityKind.Cardinal && prev.Unit is { } u && u != "other") return u;
         }
         return null;
     }

@@ -367,7 +367,10 @@ internal sealed class QuoteRun
         for (int k = p; k < sent.TokenEnd && k <= p + 8; k++)
         {
             if (_quoteOf[k] >= 0 || Pos(k) is Upos.VERB or Upos.AUX || Word(k) is "." or ";" or ":") break;
-            if (Word(k).Equals("that", StringComparison.OrdinalIgnoreCase) && Pos(k) != Upos.PRON || Word(k).Equals("that", StringComparison.OrdinalIgnoreCase) && k == p)
+            // "said in a statement that Ankara was ready": the tagger may read "that" as a relative pronoun after a noun;
+            // a complementiser is followed by its clause's subject, not by a verb.
+            if (Word(k).Equals("that", StringComparison.OrdinalIgnoreCase)
+                && (Pos(k) != Upos.PRON || k == p || k + 1 < sent.TokenEnd && Pos(k + 1) is Upos.PROPN or Upos.DET or Upos.PRON or Upos.NUM))
             {
                 p = k + 1;
                 break;
@@ -676,6 +679,12 @@ internal sealed class QuoteRun
                     t = after;
                     continue;
                 }
+                // "Harris County Sheriff Ed Gonzalez", "Lamar County Judge Brandon Bell": the named officer is the source.
+                if (entity.Type is not EntityType.PERSON && after < to && FindRole(_tokens[after].Start) is { Named: true, Entity: not null })
+                {
+                    t = after - 1;
+                    continue;
+                }
                 bool modifier = after < to && after < _tokens.Length && Pos(after) is Upos.NOUN && char.IsLower(Word(after)[0]);
                 if (entity.Type == EntityType.NORP || modifier && entity.Type is EntityType.GPE or EntityType.LOC)
                     return new QuoteSource(null, NounPhrase(t, to), true);
@@ -695,6 +704,12 @@ internal sealed class QuoteRun
                 return Pronoun(t, QuoteLexicon.IsItPronoun(w));
             }
             if (QuoteLexicon.IsOtherPronoun(w)) { at = t; return new QuoteSource(null, w.ToString(), false); }
+            // "according to the United Nations": a determiner before a name that heads its phrase (the tagger may read
+            // "United" as a verb there, which would end the phrase at "the").
+            if (Pos(t) == Upos.DET && t + 1 < to && MentionAt(_tokens[t + 1].Start, _tokens[t + 1].End) is { } dm && dm.Start == _tokens[t + 1].Start
+                && _doc.Entities[dm.Entity].Type is not EntityType.NORP && TokenAtOrAfter(dm.End) is var afterName
+                && (afterName >= to || Pos(afterName) is not (Upos.NOUN or Upos.PROPN)))
+                continue;
             switch (Pos(t))
             {
                 case Upos.CCONJ or Upos.ADV or Upos.PUNCT or Upos.INTJ:
@@ -719,7 +734,8 @@ internal sealed class QuoteRun
                     for (int k = t; k <= head; k++) capitalised &= char.IsUpper(Word(k)[0]) && (k > t || !IsSentenceStart(k));
                     bool definiteName = Word(t).Equals("the", StringComparison.OrdinalIgnoreCase) && head > t;
                     for (int k = t + 1; k <= head && definiteName; k++) definiteName &= char.IsUpper(Word(k)[0]);
-                    if (definiteName) return new QuoteSource(null, _text[_tokens[t].Start.._tokens[head].End], false, AdHocName(t, head + 1, EntityType.ORG));
+                    // "the World Food Programme": the name without its article.
+                    if (definiteName) return new QuoteSource(null, _text[_tokens[t].Start.._tokens[head].End], false, AdHocName(t + 1, head + 1, EntityType.ORG));
                     if (capitalised && head > t) return new QuoteSource(null, _text[_tokens[t].Start.._tokens[head].End], false, AdHocName(t, head + 1, EntityType.PERSON));
                     if (Pos(t) == Upos.DET && _lex.IsOrgNoun(Word(head)))
                     {

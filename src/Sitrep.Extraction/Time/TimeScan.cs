@@ -357,13 +357,15 @@ internal ref struct TimeScan
         // "Tuesday, Oct. 25": the explicit date wins.
         int k = IsGlue(j, Glue.Comma) ? j + 1 : j;
         if (Kind(k) == TimeWord.Month && Month(k, out hit) && hit.Value is { Length: >= 10 }) return true;
-        string day = WeekdayValue(Val(i), i, 0);
+        // "a meeting for Friday", "set for Monday": what a day is booked for lies ahead, whatever the verb's tense.
+        bool booked = i > _start && Word(i - 1).Equals("for", StringComparison.OrdinalIgnoreCase);
+        string day = WeekdayValue(Val(i), i, booked ? 2 : 0);
         hit = Date(j, day, MidMod(i));
         WithPartOfDay(ref hit, j, day);
         return true;
     }
 
-    /// <summary>The date of a weekday: <paramref name="direction"/> -1 last, +1 next, 0 by the tense of the sentence.</summary>
+    /// <summary>The date of a weekday: <paramref name="direction"/> -1 last, +1 next, 2 today or later, 0 by the tense of the sentence.</summary>
     private readonly string WeekdayValue(int weekday, int at, int direction)
     {
         if (_dct is not { } dct) return "XXXX-WXX-" + weekday.ToString(CultureInfo.InvariantCulture);
@@ -371,6 +373,7 @@ internal ref struct TimeScan
         int back = (today - weekday + 7) % 7, forward = (weekday - today + 7) % 7;
         int offset;
         if (direction < 0) offset = -(back == 0 ? 7 : back);
+        else if (direction == 2) offset = forward;
         else if (direction > 0) offset = forward == 0 ? 7 : forward;
         else
         {

@@ -63,11 +63,12 @@ public sealed partial class TextMetadataExtractor
         string? bylineAgency = null, datelineAgency = null;
         TextSpan? datelineSpan = null;
         DateTimeOffset? published = footer.Published;
-        int datelineMonth = 0, datelineDay = 0;
+        int datelineYear = 0, datelineMonth = 0, datelineDay = 0;
         int bodyStartLine = ReadHeader();
 
-        if (published is null && datelineMonth > 0 && footer.Year > 0)
-            published = NewsDates.FromParts(footer.Year, datelineMonth, datelineDay);
+        // A dateline's date is the day of publication; without its own year it takes the footer's.
+        if (published is null && datelineMonth > 0 && (datelineYear > 0 ? datelineYear : footer.Year) is > 0 and var y)
+            published = NewsDates.FromParts(y, datelineMonth, datelineDay);
         publisher ??= bylineAgency ?? datelineAgency;
 
         FindPullQuotes(text, lines, bodyStartLine, regions);
@@ -100,7 +101,11 @@ public sealed partial class TextMetadataExtractor
                     li = NextNonBlank(lines, li + 1);
                     continue;
                 }
-                var d = DatelinePattern().Match(text, line.Start, Math.Min(line.Length, MaxDatelineProbe));
+                int probe = Math.Min(line.Length, MaxDatelineProbe);
+                var d = DatelinePattern().Match(text, line.Start, probe);
+                if (!d.Success && MixedCaseDatelinePattern().Match(text, line.Start, probe) is { Success: true } mixed
+                    && Agencies.Contains(mixed.Groups["agency"].Value.Trim()))
+                    d = mixed;
                 if (d.Success)
                 {
                     var place = d.Groups["place"];
@@ -113,6 +118,8 @@ public sealed partial class TextMetadataExtractor
                     {
                         datelineMonth = NewsDates.MonthNumber(month.ValueSpan);
                         datelineDay = day;
+                        if (d.Groups["year"] is { Success: true } year)
+                            datelineYear = int.Parse(year.ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture);
                     }
                     return li;
                 }
@@ -330,8 +337,16 @@ public sealed partial class TextMetadataExtractor
 
     // PARIS • / PARIS (Reuters) - / BAGHDAD, Oct 26 (AP) — / MOSUL, Iraq (Reuters) - / NEW YORK —
     // The place is upper case; a second part after a comma ("Iraq", "Calif.") is not when it is a month.
-    [GeneratedRegex(@"^(?<place>\p{Lu}[\p{Lu}.'’\-]+(?: \p{Lu}[\p{Lu}.'’\-]*){0,3}(?:, (?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d)\p{Lu}[\p{L}.'’\-]*(?: \p{Lu}[\p{L}.'’\-]*){0,2})?)(?:, (?<month>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?) (?<day>\d{1,2}))? ?(?:\((?<agency>\p{L}[\p{L} .&'’\-]{0,40})\) ?)?(?<sep>--|[—–\-•·|])(?= |$)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<place>\p{Lu}[\p{Lu}.'’\-]+(?: \p{Lu}[\p{Lu}.'’\-]*){0,3}(?:, (?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d)\p{Lu}[\p{L}.'’\-]*(?: \p{Lu}[\p{L}.'’\-]*){0,2})?)(?:" + DatelineDate + @")? ?(?:\((?<agency>\p{L}[\p{L} .&'’\-]{0,40})\) ?)?(?<sep>--|[—–\-•·|])(?= |$)", RegexOptions.CultureInvariant)]
     private static partial Regex DatelinePattern();
+
+    // ", Oct 26" / ", March 3, 2025": the date part of a dateline, the year optional.
+    private const string DatelineDate = @", (?<month>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?) (?<day>\d{1,2})(?:, (?<year>(?:19|20)\d{2}))?";
+
+    // Kyiv (AFP) - / Kyiv, March 3 (Reuters) - : a place written in mixed case is a dateline only when a news agency
+    // (checked against the known list) follows it, since many body sentences start with a capitalized word.
+    [GeneratedRegex(@"^(?<place>\p{Lu}[\p{Ll}'’\-]+(?: \p{Lu}[\p{Ll}'’\-]+){0,2}(?:, (?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d)\p{Lu}[\p{L}.'’\-]*(?: \p{Lu}[\p{L}.'’\-]*){0,2})?)(?:" + DatelineDate + @")? \((?<agency>\p{L}[\p{L} .&'’\-]{0,40})\) ?(?<sep>--|[—–\-•·|])(?= |$)", RegexOptions.CultureInvariant)]
+    private static partial Regex MixedCaseDatelinePattern();
 
     // "A version of this article appeared in the print edition of The Straits Times on October 27, 2016, with ..."
     // "This article was first published in The Star." / "A version of this article appears in print on Oct. 27, 2016, ..."

@@ -91,4 +91,21 @@ public sealed class EventCoderTests
         Assert.Equal("2023-05-08", attack!.Date);
         EventPipeline.AssertOffsets(doc);
     }
+
+    [Fact]
+    public void A_paragraph_keeps_the_place_an_earlier_sentence_set()
+    {
+        var doc = EventPipeline.Run("KYIV (Reuters) - Shelling resumed.\n\nMeanwhile, in Georgia, thousands of protesters rallied in Tbilisi. Police detained 41 people, the interior ministry said.");
+        var e = Single(doc, "173");
+        Assert.Equal("GEOCOP", e.SourceActor);
+        Assert.Equal("Tbilisi", doc.Entities.Find(x => x.Id == e.Place)?.Name);
+        EventPipeline.AssertOffsets(doc);
+    }
+
+    [Fact]
+    public void A_meeting_called_for_a_day_is_no_appeal()
+    {
+        var doc = EventPipeline.Run("Lebanese Prime Minister Najib Mikati called an emergency cabinet meeting for Friday.");
+        Assert.DoesNotContain(doc.Events, e => e.Cameo.StartsWith("02", StringComparison.Ordinal));
+    }
 }

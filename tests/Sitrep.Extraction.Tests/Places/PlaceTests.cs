@@ -122,6 +122,19 @@ public sealed class PlaceResolverTests(GazetteerFixture f) : IClassFixture<Gazet
     public void Regions_resolve_to_regions() => Assert.Equal("RGN", Resolve("Leaders across the Middle East reacted.", "Middle East").FeatureCode);
 
     [Fact]
+    public void An_article_before_the_name_points_at_a_sea_not_a_town() =>
+        Assert.Equal("SEA", Resolve("Storms hit Texas and Georgia, and across the Atlantic floods hit Lebanon.", "Atlantic").FeatureCode);
+
+    [Fact]
+    public void A_place_entity_takes_the_country_of_the_place_it_resolved_to()
+    {
+        var doc = f.Pipeline.Process(new Document("The council of Paris, Texas, met on Monday."));
+        var paris = Assert.Single(doc.Entities, e => e.Name == "Paris");
+        Assert.Equal("US", paris.Place?.CountryCode);
+        Assert.Equal("USA", paris.Country);
+    }
+
+    [Fact]
     public void Confidence_is_a_probability()
     {
         var p = Resolve("Ministers met in Paris on Monday.", "Paris");

@@ -162,4 +162,29 @@ public sealed class QuoteFinderTests
         Assert.Equal("Colonel Ahmed Hassan", q.SpeakerText);
         Assert.All(doc.Quotes, x => Assert.Equal(x.Text, doc.Text[x.Start..x.End]));
     }
+
+    [Fact]
+    public void Said_in_a_statement_that_reports_the_clause()
+    {
+        var doc = Run("Erdogan said in a statement that Ankara was ready to host the delegations again.");
+        var q = Single(doc, "Ankara was ready to host the delegations again");
+        Assert.Equal(QuoteKind.Indirect, q.Kind);
+        Assert.Equal("Erdogan", SpeakerName(doc, q));
+    }
+
+    [Fact]
+    public void According_to_the_named_organisation()
+    {
+        var doc = Run("The fighting has displaced more than 3.7 million people inside Ukraine, according to the United Nations.");
+        var q = Single(doc, "The fighting has displaced more than 3.7 million people inside Ukraine");
+        Assert.Equal("United Nations", SpeakerName(doc, q));
+    }
+
+    [Fact]
+    public void The_officer_not_the_office_is_the_speaker()
+    {
+        var doc = Run("Lamar County Judge Brandon Bell said emergency crews had searched more than 200 homes.");
+        var q = Single(doc, "emergency crews had searched more than 200 homes");
+        Assert.Equal("Brandon Bell", SpeakerName(doc, q));
+    }
 }
