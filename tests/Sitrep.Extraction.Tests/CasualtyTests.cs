@@ -41,4 +41,15 @@ public sealed class CasualtyTests
         Assert.Equal(CasualtyKind.Wounded, wounded.Kind);
         Analyze.AssertOffsets(doc);
     }
+
+    [Theory]
+    [InlineData("The war has killed tens of thousands of people.", "tens of thousands of", 20000)]
+    [InlineData("Tens of people were hurt in the blast.", "Tens of", 20)]
+    public void Tens_count_tens(string sentence, string quantity, double value)
+    {
+        var doc = Analyze.RunAt(sentence);
+        Assert.Equal(value, Analyze.Quantity(doc, quantity).Value);
+        Assert.Single(doc.Casualties);
+        Analyze.AssertOffsets(doc);
+    }
 }

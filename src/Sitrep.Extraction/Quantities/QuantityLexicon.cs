@@ -87,7 +87,7 @@ public sealed class QuantityLexicon
         Add(NumberWordKind.VaguePlural, 20, "scores");
         Add(NumberWordKind.VaguePlural, 100, "hundreds");
         Add(NumberWordKind.VaguePlural, 1e3, "thousands");
-        Add(NumberWordKind.VaguePlural, 1e4, "tens");
+        Add(NumberWordKind.VaguePlural, 10, "tens");  // "tens of thousands" = 2 × 10 × 1,000; "tens of people" = 20
         Add(NumberWordKind.VaguePlural, 1e6, "millions");
         Add(NumberWordKind.VaguePlural, 1e9, "billions");
         Add(NumberWordKind.Few, 3, "few", "several");

@@ -376,9 +376,11 @@ internal sealed class QuoteRun
                 break;
             }
         }
+        // "said on Sunday it had recaptured": the cue's own time is not what was said.
+        if (p < sent.TokenEnd && SkipTimePrefix(p, sent.TokenEnd) is var afterTime && afterTime > p && afterTime < sent.TokenEnd && StartsClause(afterTime, use)) p = afterTime;
         if (p >= sent.TokenEnd || !StartsClause(p, use)) return false;
         int end = ContentEnd(sent, p);
-        if (end - p < 2) return false;
+        if (end - p < 2 || !HasVerb(p, end)) return false;  // "told Al Jazeera", "declared a disaster": an object, not a clause
         var src = SubjectBefore(cue, out _);
         if (!src.Found) src = SourceOfClause(sent, cue);
         AddIndirect(p, end, src, cue);
@@ -451,6 +453,7 @@ internal sealed class QuoteRun
         if (content < cue || subject < 0) return false;
         var (a, b) = Subtree(sent, content);
         while (a < b && (_tokens[a].Relation is "mark" || Word(a) is "," or "\"" or "“")) a++;
+        if (a > cue && SkipTimePrefix(a, b) is var afterTime && afterTime > a && afterTime < b && StartsClause(afterTime, use)) a = afterTime;
         while (b > a && (IsFinalPunct(b - 1) || Word(b - 1) is ",")) b--;
         if (b - a < 2 || _quoteOf[a] >= 0 && _quoteOf[a] == _quoteOf[b - 1] && IsQuoteMark(a - 1)) return false;
         QuoteSource src = QuoteSource.None;
@@ -513,11 +516,42 @@ internal sealed class QuoteRun
         return k < sent.TokenEnd && (StartsClause(k, CueUse.Clause) || Word(k).Equals("that", StringComparison.OrdinalIgnoreCase)) ? k : p;
     }
 
+    private bool HasVerb(int a, int b)
+    {
+        for (int k = a; k < b; k++) if (Pos(k) is Upos.VERB or Upos.AUX) return true;
+        return false;
+    }
+
+    private static readonly HashSet<string> FigureWords = new(StringComparer.OrdinalIgnoreCase) { "at", "about", "nearly", "almost", "around", "over", "more", "fewer", "less", "some", "up" };
+
+    private static readonly HashSet<string> TimePrepositions = new(StringComparer.OrdinalIgnoreCase) { "on", "in", "at", "late", "early", "earlier", "last", "this", "next" };
+    private static readonly HashSet<string> TimeNouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "yesterday", "today", "tonight", "week", "month", "year",
+        "morning", "afternoon", "evening", "night", "weekend", "January", "February", "March", "April", "May", "June", "July", "August",
+        "September", "October", "November", "December",
+    };
+
+    /// <summary>
+    /// The token after a time adverbial at <paramref name="p"/> ("on Sunday", "late Tuesday", "last week", "on Monday night",
+    /// "yesterday"), or <paramref name="p"/> when none starts there.
+    /// </summary>
+    private int SkipTimePrefix(int p, int end)
+    {
+        int k = p;
+        if (k < end && TimePrepositions.Contains(Word(k).ToString()) && !TimeNouns.Contains(Word(k).ToString())) k++;
+        int nouns = k;
+        while (k < end && k < nouns + 3 && (TimeNouns.Contains(Word(k).ToString()) || Pos(k) == Upos.NUM && k > nouns)) k++;
+        return k > nouns ? k : p;
+    }
+
     private bool StartsClause(int p, CueUse use)
     {
         var w = Word(p);
         if (_quoteOf[p] >= 0 || IsQuoteMark(p)) return false;
         if (w.Equals("to", StringComparison.OrdinalIgnoreCase) || w.Equals("of", StringComparison.OrdinalIgnoreCase)) return false;
+        // "said at least 70 percent were …", "said nearly 5 million face …": a figure opens the clause.
+        if (FigureWords.Contains(w.ToString()) && p + 1 < _tokens.Length && (Pos(p + 1) == Upos.NUM || Word(p + 1) is "least" or "than" or "to")) return true;
         return Pos(p) switch
         {
             Upos.DET or Upos.PRON or Upos.PROPN or Upos.NOUN or Upos.NUM or Upos.ADJ => true,
@@ -546,7 +580,8 @@ internal sealed class QuoteRun
             if (c <= from || Word(c) is not ",") continue;
             int after = u + 1;
             if (after < sent.TokenEnd && Word(after).Equals("that", StringComparison.OrdinalIgnoreCase)) after++;
-            if (after < sent.TokenEnd && StartsClause(after, use)) { end = c; break; }
+            // "…, and the WHO said at least 70 percent were …": a clause, whatever its first word.
+            if (after < sent.TokenEnd && (StartsClause(after, use) || HasVerb(after, Math.Min(sent.TokenEnd, after + 8)))) { end = c; break; }
         }
         while (end > from && (IsFinalPunct(end - 1) || Word(end - 1) is "," or "-" or "—")) end--;
         return end;
@@ -671,7 +706,8 @@ internal sealed class QuoteRun
                 if (after < to && Word(after) is "'s" or "’s")
                 {
                     int h = after;
-                    while (h + 1 < to && Pos(h + 1) is Upos.ADJ or Upos.NOUN) h++;
+                    // "Egypt's foreign ministry" (the tagger may call a lower-case "ministry" a proper noun)
+                    while (h + 1 < to && (Pos(h + 1) is Upos.ADJ or Upos.NOUN || Pos(h + 1) == Upos.PROPN && char.IsLower(Word(h + 1)[0]))) h++;
                     if (entity.Type is EntityType.GPE or EntityType.ORG && h > after && _lex.IsOrgNoun(Word(h)))
                         return new QuoteSource(entity.Id, _text[m.Start.._tokens[h].End], false); // "Russia's defence ministry"
 
@@ -684,6 +720,18 @@ internal sealed class QuoteRun
                 {
                     t = after - 1;
                     continue;
+                }
+                // "RSF adviser Mohamed al-Mukhtar", "Hamas spokesman Hazem Qassem": the organisation's named officer.
+                if (entity.Type is not EntityType.PERSON)
+                {
+                    int k = after;
+                    while (k < to && k < after + 3 && Pos(k) == Upos.NOUN && char.IsLower(Word(k)[0])) k++;
+                    if (k > after && k < to && MentionAt(_tokens[k].Start, _tokens[k].End) is { } officer && officer.Start == _tokens[k].Start
+                        && _doc.Entities[officer.Entity].Type == EntityType.PERSON)
+                    {
+                        t = k - 1;
+                        continue;
+                    }
                 }
                 bool modifier = after < to && after < _tokens.Length && Pos(after) is Upos.NOUN && char.IsLower(Word(after)[0]);
                 if (entity.Type == EntityType.NORP || modifier && entity.Type is EntityType.GPE or EntityType.LOC)

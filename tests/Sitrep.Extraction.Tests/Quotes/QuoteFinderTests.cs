@@ -187,4 +187,21 @@ public sealed class QuoteFinderTests
         var q = Single(doc, "emergency crews had searched more than 200 homes");
         Assert.Equal("Brandon Bell", SpeakerName(doc, q));
     }
+
+    [Fact]
+    public void The_cue_time_is_not_reported_and_an_addressee_is_no_content()
+    {
+        var doc = Run("Sudan's army said on Sunday it had recaptured a strategic bridge. \"These claims are lies,\" RSF adviser Mohamed al-Mukhtar told Al Jazeera.");
+        Single(doc, "it had recaptured a strategic bridge");
+        Assert.DoesNotContain(doc.Quotes, q => q.Text == "Al Jazeera");
+        Assert.Equal("Mohamed al-Mukhtar", SpeakerName(doc, Single(doc, "These claims are lies")));
+    }
+
+    [Fact]
+    public void A_second_speaker_in_the_same_sentence_ends_the_first_content()
+    {
+        var doc = Run("The World Food Programme warned that nearly 5 million people face famine, and the WHO said at least 70 percent of hospitals were out of service.");
+        Assert.Equal("World Food Programme", SpeakerName(doc, Single(doc, "nearly 5 million people face famine")));
+        Assert.Equal("WHO", SpeakerName(doc, Single(doc, "at least 70 percent of hospitals were out of service")));
+    }
 }
