@@ -53,16 +53,27 @@ internal sealed class EventSetting(DependencyView view, Entity? dateline, string
     /// there. "Meanwhile, in Georgia, thousands rallied in Tbilisi. Police detained 41 people" happened in Tbilisi, not at
     /// the dateline. Places that are actors ("accused Moscow") do not carry over; a line break ends a paragraph.
     /// </summary>
-    public Entity? PlaceBefore(int sentence)
+    public Entity? PlaceBefore(int sentence) => (_placeBefore ??= PlacesBefore())[sentence];
+
+    private Entity?[]? _placeBefore;
+
+    /// <summary>For every sentence, <see cref="PlaceBefore"/> in one pass over the document (a paragraph of many sentences stays linear).</summary>
+    private Entity?[] PlacesBefore()
     {
         var doc = view.Doc;
-        for (int k = sentence - 1; k >= 0; k--)
+        var before = new Entity?[doc.Sentences.Count];
+        for (int k = 1; k < before.Length; k++)
         {
-            if (doc.Text.AsSpan(doc.Sentences[k].End, doc.Sentences[k + 1].Start - doc.Sentences[k].End).Contains('\n')) return null;
-            var s = doc.Sentences[k];
-            for (int t = s.TokenEnd - 1; t >= s.TokenStart; t--)
-                if (view.EntityOf(t) is { Type: EntityType.GPE or EntityType.LOC } e && view.CaseOf(t) is { } cs && LocativeCases.Contains(cs)) return e;
+            if (doc.Text.AsSpan(doc.Sentences[k - 1].End, doc.Sentences[k].Start - doc.Sentences[k - 1].End).Contains('\n')) continue;
+            before[k] = LastLocativePlace(doc.Sentences[k - 1]) ?? before[k - 1];
         }
+        return before;
+    }
+
+    private Entity? LastLocativePlace(Sentence s)
+    {
+        for (int t = s.TokenEnd - 1; t >= s.TokenStart; t--)
+            if (view.EntityOf(t) is { Type: EntityType.GPE or EntityType.LOC } e && view.CaseOf(t) is { } cs && LocativeCases.Contains(cs)) return e;
         return null;
     }
 

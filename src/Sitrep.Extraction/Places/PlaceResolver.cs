@@ -85,12 +85,11 @@ public sealed class PlaceResolver(Gazetteer gazetteer, PlaceResolverOptions? opt
         {
             if (!best.TryGetValue(e, out var r)) continue;
             e.Place = r.Place;
+            var iso3 = gazetteer.Iso3(r.Place!.CountryCode);
             // The name table's country is a guess from the name alone ("Paris" → FRA, "Georgia" → GEO, "Tripoli" → LBY);
             // the resolved place, chosen in context ("PARIS, Texas", Atlanta nearby), says which country it is in.
-            if (e.Type is EntityType.GPE or EntityType.LOC && gazetteer.Iso3(r.Place!.CountryCode) is { } placeIso3 && e.Country != placeIso3)
-                e.Country = placeIso3;
-            if (e.Actor is null && (r.Kind == PlaceKind.Country || r.Place!.FeatureCode == "PPLC") && IsMetonymic(doc, e)
-                && gazetteer.Iso3(r.Place!.CountryCode) is { } iso3)
+            if (e.Type is EntityType.GPE or EntityType.LOC && iso3 is not null) e.Country = iso3;
+            if (e.Actor is null && iso3 is not null && (r.Kind == PlaceKind.Country || r.Place.FeatureCode == "PPLC") && IsMetonymic(doc, e))
                 e.Actor = iso3 + "GOV";
         }
     }
